@@ -1,0 +1,122 @@
+"""aipark: typed, unit-aware domain models for AI industrial parks.
+
+>>> import aipark
+>>> aipark.convert("2918 mu", "hectare")
+<Quantity(194.53333333333333, 'hectare')>
+>>> aipark.QINGDAO.area
+<Quantity(2918, 'shi_mu')>
+
+Importing aipark is cheap and has no side effects: the unit registry, the
+converter and the prebuilt park are built on first use, and pint's
+application registry and cattrs' global converter are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import (
+    AiparkError,
+    ConversionError,
+    FieldError,
+    MissingRateError,
+    ValidationError,
+)
+from .models import (
+    Bound,
+    Citation,
+    ComputingCenter,
+    InnovationPlatform,
+    Location,
+    Milestone,
+    Park,
+    Precision,
+    ProvenanceError,
+    Source,
+    Target,
+    Zone,
+    ZoneKind,
+    citations_of,
+    source_of,
+)
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from .convert import convert
+    from .serialization import from_dict, make_converter, to_dict
+    from .units import Quantity, UnitRegistry
+
+    ureg: UnitRegistry
+    Q_: type[Quantity]
+    QINGDAO: Park
+    converter: cattrs.Converter
+
+__all__ = [
+    "QINGDAO",
+    "Q_",
+    "AiparkError",
+    "Bound",
+    "Citation",
+    "ComputingCenter",
+    "ConversionError",
+    "FieldError",
+    "InnovationPlatform",
+    "Location",
+    "Milestone",
+    "MissingRateError",
+    "Park",
+    "Precision",
+    "ProvenanceError",
+    "Quantity",
+    "Source",
+    "Target",
+    "UnitRegistry",
+    "ValidationError",
+    "Zone",
+    "ZoneKind",
+    "__version__",
+    "citations_of",
+    "convert",
+    "converter",
+    "from_dict",
+    "make_converter",
+    "source_of",
+    "to_dict",
+    "ureg",
+]
+
+# Names whose modules import pint or cattrs, loaded on first access.
+_LAZY = {
+    "convert": ("convert", "convert"),
+    "from_dict": ("serialization", "from_dict"),
+    "to_dict": ("serialization", "to_dict"),
+    "make_converter": ("serialization", "make_converter"),
+    "Quantity": ("units", "Quantity"),
+    "UnitRegistry": ("units", "UnitRegistry"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    from importlib import import_module
+
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        value = getattr(import_module(f".{module}", __name__), attr)
+    elif name == "ureg":
+        value = import_module(".units", __name__).get_registry()
+    elif name == "Q_":
+        value = import_module(".units", __name__).get_registry().Quantity
+    elif name == "converter":
+        value = import_module(".serialization", __name__).get_converter()
+    elif name == "QINGDAO":
+        value = import_module(".data", __name__).get_park("qingdao")
+    else:
+        raise AttributeError(f"module 'aipark' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

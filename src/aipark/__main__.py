@@ -1,0 +1,5 @@
+"""``python -m aipark``."""
+
+from .cli import main
+
+main()

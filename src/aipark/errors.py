@@ -1,0 +1,86 @@
+"""The exceptions aipark raises.
+
+Every error aipark raises on purpose is an :class:`AiparkError`, so callers can
+catch one type; errors about bad input are also :class:`ValueError`, as Python
+code expects.  Messages are one plain line that names the offending field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "AiparkError",
+    "ConversionError",
+    "FieldError",
+    "MissingRateError",
+    "ValidationError",
+]
+
+
+class AiparkError(Exception):
+    """Base class of every error raised by aipark."""
+
+
+class FieldError(tuple[str, str]):
+    """One failure: the field path (``computing_centers[1].compute_power``) and why."""
+
+    __slots__ = ()
+
+    def __new__(cls, path: str, message: str) -> FieldError:
+        return super().__new__(cls, (path, message))
+
+    @property
+    def path(self) -> str:
+        return self[0]
+
+    @property
+    def message(self) -> str:
+        return self[1]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ValidationError(AiparkError, ValueError):
+    """Bad input: data, a unit, a quantity.
+
+    ``errors`` lists every failure found, each with its field path, so a caller
+    can fix all of them at once.
+    """
+
+    errors: tuple[FieldError, ...]
+
+    def __init__(self, errors: str | Iterable[FieldError], *, path: str = "") -> None:
+        if isinstance(errors, str):
+            errors = (FieldError(path, errors),)
+        self.errors = tuple(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    def at(self, prefix: str) -> ValidationError:
+        """The same error with every path placed under ``prefix``."""
+        return type(self)(FieldError(join_path(prefix, e.path), e.message) for e in self.errors)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.errors))
+
+
+class ConversionError(ValidationError):
+    """A quantity cannot be converted to the requested unit."""
+
+
+class MissingRateError(ConversionError):
+    """Converting between currencies needs an exchange rate, which was not given."""
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Join field paths: ``join_path("zones[0]", "name") == "zones[0].name"``."""
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return prefix + path if path.startswith("[") else f"{prefix}.{path}"
+
+
+def _rebuild(cls: type[ValidationError], errors: tuple[FieldError, ...]) -> ValidationError:
+    return cls(errors)

@@ -1,0 +1,534 @@
+"""The domain: parks, zones, computing centers, platforms, targets and their sources.
+
+Frozen, slotted attrs classes that know nothing of dicts, JSON, locales or
+files (that is :mod:`aipark.serialization` and :mod:`aipark.formatting`).
+Validators run on creation, so an instance is always valid; quantity fields
+accept any pint quantity or text such as ``"2918 mu"`` and store a quantity
+of aipark's registry.
+
+Provenance lives beside the data: every model has ``citations``, each naming
+a field and the :class:`Source` it came from, plus the figure as the source
+printed it when that differs (the article's "194.6 hectares").
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+
+import attrs
+
+from .errors import AiparkError, FieldError, ValidationError
+
+if TYPE_CHECKING:
+    import pint
+
+    from .units import Quantity
+
+    QuantityInput: TypeAlias = "pint.Quantity | str"  # type: ignore[type-arg]
+
+__all__ = [
+    "Bound",
+    "Citation",
+    "ComputingCenter",
+    "InnovationPlatform",
+    "Location",
+    "Milestone",
+    "Park",
+    "Precision",
+    "ProvenanceError",
+    "Source",
+    "Target",
+    "Zone",
+    "ZoneKind",
+    "citations_of",
+    "source_of",
+]
+
+T = TypeVar("T")
+
+
+class ZoneKind(enum.Enum):
+    """What part a zone plays in a park's layout."""
+
+    CORE = "core"
+    WING = "wing"
+    FUNCTIONAL = "functional"
+
+
+class Bound(enum.Enum):
+    """How a target relates to its value: "exceed" is not "about"."""
+
+    EXACTLY = "exactly"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+
+
+class Precision(enum.Enum):
+    """Numeric precision a compute-power figure is measured in.
+
+    FLOPS at FP16 and at FP64 differ by an order of magnitude or more, so
+    figures of different precisions must not be added or compared.
+    """
+
+    FP64 = "FP64"
+    FP32 = "FP32"
+    TF32 = "TF32"
+    FP16 = "FP16"
+    BF16 = "BF16"
+    FP8 = "FP8"
+    INT8 = "INT8"
+    INT4 = "INT4"
+
+
+class ProvenanceError(AiparkError, LookupError):
+    """No source is recorded for the requested field."""
+
+
+# --------------------------------------------------------------------------
+# Validators and converters: small callables with readable reprs.
+
+
+@attrs.frozen(repr=False)
+class _Dimension:
+    """Validate a quantity's dimension, finiteness and (optionally) sign."""
+
+    dimension: str | None
+    label: str
+    non_negative: bool = False
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        magnitude = value.magnitude
+        if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+            raise ValidationError(
+                f"expected a scalar magnitude, got {type(magnitude).__name__}", path=attribute.name
+            )
+        if not math.isfinite(magnitude):
+            raise ValidationError(f"expected a finite amount, got {magnitude}", path=attribute.name)
+        if self.dimension is not None and not value.check(self.dimension):
+            raise ValidationError(
+                f"expected {self.label}, got {value} ({value.dimensionality or 'dimensionless'})",
+                path=attribute.name,
+            )
+        if self.non_negative and magnitude < 0:
+            raise ValidationError(f"must not be negative, got {value}", path=attribute.name)
+
+    def __repr__(self) -> str:
+        sign = ", non-negative" if self.non_negative else ""
+        return f"<dimension validator {self.label}{sign}>"
+
+
+@attrs.frozen(repr=False)
+class _Typed:
+    """Validate type (never letting ``bool`` pose as ``int``) and an optional check."""
+
+    types: tuple[type, ...]
+    check: Callable[[Any], str | None] | None = None
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and type(None) in self.types:
+            return
+        if (isinstance(value, bool) and bool not in self.types) or not isinstance(
+            value, self.types
+        ):
+            names = " or ".join(t.__name__ for t in self.types if t is not type(None))
+            raise ValidationError(
+                f"expected {names}, got {type(value).__name__}", path=attribute.name
+            )
+        if self.check is not None and (problem := self.check(value)) is not None:
+            raise ValidationError(problem, path=attribute.name)
+
+    def __repr__(self) -> str:
+        return f"<type validator {[t.__name__ for t in self.types]}>"
+
+
+@attrs.frozen(repr=False)
+class _Items:
+    """Validate that every item of a tuple has the given type; errors name the index."""
+
+    type: type
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        errors = [
+            FieldError(f"{attribute.name}[{i}]", f"expected {self.type.__name__}, got {item!r}")
+            for i, item in enumerate(value)
+            if not isinstance(item, self.type) or (isinstance(item, bool) and self.type is not bool)
+        ]
+        if self.type is str:
+            errors += [
+                FieldError(f"{attribute.name}[{i}]", "must not be empty")
+                for i, item in enumerate(value)
+                if isinstance(item, str) and not item.strip()
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def __repr__(self) -> str:
+        return f"<items validator {self.type.__name__}>"
+
+
+def _not_blank(value: str) -> str | None:
+    return "must not be empty" if not value.strip() else None
+
+
+def _not_negative(value: int) -> str | None:
+    return f"must not be negative, got {value}" if value < 0 else None
+
+
+def _positive(value: int) -> str | None:
+    return f"must be positive, got {value}" if value < 1 else None
+
+
+def _plausible_year(value: int) -> str | None:
+    return None if 1000 <= value <= 9999 else f"expected a four-digit year, got {value}"
+
+
+def _plain_date(value: datetime.date) -> str | None:
+    return "expected a date, not a datetime" if isinstance(value, datetime.datetime) else None
+
+
+def _to_quantity(value: QuantityInput | None) -> Quantity | None:
+    """Store any pint quantity, or quantity text, as a quantity of aipark's registry."""
+    if value is None:
+        return None
+    from .units import as_quantity
+
+    return as_quantity(value)
+
+
+def _to_required_quantity(value: QuantityInput) -> Quantity:
+    if value is None:
+        raise ValidationError("a quantity is required", path="value")
+    from .units import as_quantity
+
+    return as_quantity(value)
+
+
+def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    if isinstance(value, str | bytes | dict):
+        raise ValidationError(f"expected a list or tuple, got {type(value).__name__}")
+    try:
+        return tuple(value)
+    except TypeError:
+        raise ValidationError(f"expected a list or tuple, got {type(value).__name__}") from None
+
+
+# One typed converter per item type, so type checkers see each field's input type.
+def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return _to_tuple(value)
+
+
+def _zones(value: Iterable[Zone]) -> tuple[Zone, ...]:
+    return _to_tuple(value)
+
+
+def _computing_centers(value: Iterable[ComputingCenter]) -> tuple[ComputingCenter, ...]:
+    return _to_tuple(value)
+
+
+def _innovation_platforms(value: Iterable[InnovationPlatform]) -> tuple[InnovationPlatform, ...]:
+    return _to_tuple(value)
+
+
+def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
+    return _to_tuple(value)
+
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return _to_tuple(value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _to_tuple(value)
+
+
+_TEXT: Final = _Typed((str,), _not_blank)
+_OPTIONAL_TEXT: Final = _Typed((str, type(None)), _not_blank)
+_FLAG: Final = _Typed((bool,))
+_COUNT: Final = _Typed((int, type(None)), _not_negative)
+_YEAR: Final = _Typed((int, type(None)), _plausible_year)
+_DATE: Final = _Typed((datetime.date, type(None)), _plain_date)
+_AREA: Final = _Dimension("[area]", "an area", non_negative=True)
+_COMPUTE: Final = _Dimension("[floating_point_operation] / [time]", "FLOPS", non_negative=True)
+_ANY_AMOUNT: Final = _Dimension(None, "an amount")
+
+
+def _check_citations(inst: Any) -> None:
+    names = {a.name for a in attrs.fields(type(inst))}
+    errors = [
+        FieldError(f"citations[{i}].field", f"{c.field!r} is not a field of {type(inst).__name__}")
+        for i, c in enumerate(inst.citations)
+        if c.field not in names
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+# --------------------------------------------------------------------------
+# Provenance
+
+
+@attrs.frozen
+class Source:
+    """A publication that a figure or name comes from."""
+
+    title: str = attrs.field(validator=_TEXT)
+    publisher: str = attrs.field(validator=_TEXT)
+    published: datetime.date = attrs.field(validator=_Typed((datetime.date,), _plain_date))
+    url: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: Short stable key, e.g. ``"CD-2023-02-27"``.
+    id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: BCP 47 language tag of the publication, e.g. ``"en"`` or ``"zh"``.
+    language: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+
+
+@attrs.frozen
+class Citation:
+    """Where the value of one field of a model comes from.
+
+    ``reported`` keeps the figure as the source printed it when it is another
+    reading of the same fact (the article's "194.6 hectares" for 2,918 mu), so
+    it can be compared with the exact conversion and never silently replaced.
+    """
+
+    field: str = attrs.field(validator=_TEXT)
+    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    reported: Quantity | None = attrs.field(
+        default=None, converter=_to_quantity, validator=_ANY_AMOUNT, kw_only=True
+    )
+    note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+
+
+def citations_of(obj: Any, field: str) -> tuple[Citation, ...]:
+    """Every citation an aipark model records for ``field``, in order."""
+    if not attrs.has(type(obj)) or not hasattr(obj, "citations"):
+        raise ProvenanceError(f"{type(obj).__name__} does not record sources")
+    if field not in attrs.fields_dict(type(obj)):
+        raise ProvenanceError(f"{field!r} is not a field of {type(obj).__name__}")
+    return tuple(c for c in obj.citations if c.field == field)
+
+
+def source_of(obj: Any, field: str) -> Source:
+    """The source a field's value came from (the first one cited).
+
+    >>> import aipark
+    >>> aipark.source_of(aipark.QINGDAO, "area").publisher
+    'China Daily'
+    """
+    found = citations_of(obj, field)
+    if not found:
+        raise ProvenanceError(f"no source is recorded for {type(obj).__name__}.{field}")
+    return found[0].source
+
+
+# --------------------------------------------------------------------------
+# The park and its parts
+
+
+@attrs.frozen
+class Location:
+    """Where a park is: administrative names in English and Simplified Chinese."""
+
+    country: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    province: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    district: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_province: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_district: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+
+
+@attrs.frozen
+class Zone:
+    """A part of a park's layout: its core, a wing or a functional zone."""
+
+    name: str = attrs.field(validator=_TEXT)
+    kind: ZoneKind = attrs.field(validator=attrs.validators.instance_of(ZoneKind), kw_only=True)
+    #: Name in Simplified Chinese, when a source gives one.
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: False when the Chinese name is a likely rendering no source confirms.
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+
+
+@attrs.frozen
+class ComputingCenter:
+    """A computing center with its compute power, as far as sources state it."""
+
+    name: str = attrs.field(validator=_TEXT)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    #: Operations per second, e.g. ``150 PFLOPS``; None when no source gives it.
+    compute_power: Quantity | None = attrs.field(
+        default=None, converter=_to_quantity, validator=_COMPUTE, kw_only=True
+    )
+    #: The "equivalent to N personal computers" comparison: a count, not FLOPS.
+    pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
+    #: Construction phase the figures describe (1 for "first phase").
+    phase: int | None = attrs.field(
+        default=None, validator=_Typed((int, type(None)), _positive), kw_only=True
+    )
+    #: Precision of ``compute_power``; None means the source does not say.
+    precision: Precision | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Precision)),
+        kw_only=True,
+    )
+    builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    hardware: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+
+
+@attrs.frozen
+class InnovationPlatform:
+    """An innovation platform (institute, innovation center) in a park."""
+
+    name: str = attrs.field(validator=_TEXT)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    incubated_enterprises: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
+    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+
+
+@attrs.frozen
+class Target:
+    """A planned figure: what, how much, by when, and how the value bounds it."""
+
+    name: str = attrs.field(validator=_TEXT)
+    value: Quantity = attrs.field(
+        converter=_to_required_quantity, validator=_ANY_AMOUNT, kw_only=True
+    )
+    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
+    bound: Bound = attrs.field(
+        default=Bound.EXACTLY, validator=attrs.validators.instance_of(Bound), kw_only=True
+    )
+    #: What the figure measures, e.g. "industrial operating revenue".
+    metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: What part of the park the target is for, e.g. its core zone.
+    scope: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+
+
+@attrs.frozen
+class Milestone:
+    """A dated event in a park's history: a designation, a launch, an opening."""
+
+    name: str = attrs.field(validator=_TEXT)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    date: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
+    #: The year, for events whose exact date no source gives.
+    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
+    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    authority: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_authority: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)
+        if self.date is not None and self.year is not None and self.date.year != self.year:
+            raise ValidationError(
+                f"year {self.year} contradicts date {self.date.isoformat()}", path="year"
+            )
+
+
+@attrs.frozen
+class Park:
+    """An AI industrial park: its place, area, layout, facilities and targets."""
+
+    name: str = attrs.field(validator=_TEXT)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    location: Location | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Location)),
+        kw_only=True,
+    )
+    #: Total area as stated by the source (2,918 mu stays 2,918 mu).
+    area: Quantity | None = attrs.field(
+        default=None, converter=_to_quantity, validator=_AREA, kw_only=True
+    )
+    launched: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
+    #: The layout in a phrase, e.g. "one valley and two wings".
+    layout: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    zones: tuple[Zone, ...] = attrs.field(
+        default=(), converter=_zones, validator=_Items(Zone), kw_only=True
+    )
+    computing_centers: tuple[ComputingCenter, ...] = attrs.field(
+        default=(), converter=_computing_centers, validator=_Items(ComputingCenter), kw_only=True
+    )
+    platforms: tuple[InnovationPlatform, ...] = attrs.field(
+        default=(),
+        converter=_innovation_platforms,
+        validator=_Items(InnovationPlatform),
+        kw_only=True,
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=_targets, validator=_Items(Target), kw_only=True
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), converter=_milestones, validator=_Items(Milestone), kw_only=True
+    )
+    goals: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, validator=_Items(str), kw_only=True
+    )
+    sectors: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, validator=_Items(str), kw_only=True
+    )
+    application_domains: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, validator=_Items(str), kw_only=True
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_sources, validator=_Items(Source), kw_only=True
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_citations(self)

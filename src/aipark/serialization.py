@@ -1,0 +1,301 @@
+"""Dicts and JSON: aipark's own cattrs converter, ``to_dict`` and ``from_dict``.
+
+The only module that imports cattrs.  The converter is aipark's, never
+``cattrs.global_converter``; users who extend it get it as
+``aipark.converter`` or build a fresh one with :func:`make_converter`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from . import models
+from .errors import FieldError, ValidationError, join_path
+from .units import MAX_TEXT_LENGTH, Quantity, parse_quantity, quantity, unit_name
+
+__all__ = ["configure_converter", "from_dict", "get_converter", "make_converter", "to_dict"]
+
+T = TypeVar("T")
+
+#: Every attrs class aipark serializes.
+MODELS: Final[tuple[type, ...]] = (
+    models.Source,
+    models.Citation,
+    models.Location,
+    models.Zone,
+    models.ComputingCenter,
+    models.InnovationPlatform,
+    models.Target,
+    models.Milestone,
+    models.Park,
+)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured the way aipark serializes (see :func:`configure_converter`)."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` aipark's wire format.
+
+    Decisions, all JSON-native:
+
+    * quantity: ``{"value": number, "unit": canonical unit name}``; the number
+      keeps its Python type (an integer stays an integer, so money stays
+      exact); the unit is pint's canonical name (``shi_mu``, never the
+      ambiguous alias ``mu``).  On input, ``"2918 mu"`` text is accepted too.
+      Both are read by aipark's strict parser, never by pint's evaluator.
+    * date: ISO 8601 text (``"2023-02-23"``); nothing else is accepted.
+    * enums: their value (``"core"``, ``"FP16"``, ``"more_than"``).
+    * tuples: JSON arrays.
+    * str, int, float and bool are strict: ``5`` is not a string and ``true``
+      is not a number.
+    * attrs classes: keys are field names; unknown keys are an error, so a
+      typo cannot vanish silently.
+    """
+    localns = {"Quantity": Quantity}
+    for cls in MODELS:
+        attrs.resolve_types(cls, localns=localns)
+    converter.register_unstructure_hook(Quantity, _unstructure_quantity)
+    converter.register_structure_hook(Quantity, _structure_quantity)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(str, _strict(str))
+    converter.register_structure_hook(bool, _strict(bool))
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
+    converter.register_structure_hook_factory(attrs.has, _model_hook_factory(converter))
+
+
+def _unstructure_quantity(q: Quantity) -> dict[str, Any]:
+    return {"value": q.magnitude, "unit": unit_name(q._units)}
+
+
+def _structure_quantity(data: object, _: type) -> Quantity:
+    if isinstance(data, str):
+        return parse_quantity(data)
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            f"expected {{'value': number, 'unit': text}} or text, got {_kind(data)}"
+        )
+    extra = set(data) - {"value", "unit"}
+    if extra:
+        raise ValidationError(f"unexpected keys {sorted(map(str, extra))}")
+    if "value" not in data or "unit" not in data:
+        raise ValidationError("a quantity needs both 'value' and 'unit'")
+    return quantity(data["value"], data["unit"])
+
+
+def _structure_date(data: object, _: type) -> datetime.date:
+    if not isinstance(data, str) or len(data) != 10:
+        raise ValidationError(f"expected an ISO date such as '2023-02-23', got {_kind(data)}")
+    try:
+        return datetime.date.fromisoformat(data)
+    except ValueError:
+        raise ValidationError(f"{data!r} is not a valid date (YYYY-MM-DD)") from None
+
+
+def _strict(cls: type[T]) -> Callable[[object, type], T]:
+    def structure(data: object, _: type) -> T:
+        if type(data) is not cls:
+            raise ValidationError(f"expected {cls.__name__}, got {_kind(data)}")
+        if isinstance(data, str) and len(data) > 100 * MAX_TEXT_LENGTH:
+            raise ValidationError("text is too long")
+        return data
+
+    return structure
+
+
+def _structure_int(data: object, _: type) -> int:
+    if type(data) is not int:
+        raise ValidationError(f"expected int, got {_kind(data)}")
+    return data
+
+
+def _structure_float(data: object, _: type) -> float:
+    if type(data) not in (int, float) or not math.isfinite(data):  # type: ignore[arg-type]
+        raise ValidationError(f"expected a finite number, got {_kind(data)}")
+    return data  # type: ignore[return-value]
+
+
+def _structure_enum(data: object, cls: type[enum.Enum]) -> enum.Enum:
+    choices = [m.value for m in cls]
+    if isinstance(data, str | int) and not isinstance(data, bool):
+        for member in cls:
+            if member.value == data:
+                return member
+    raise ValidationError(f"expected one of {choices}, got {_kind(data)}")
+
+
+def _is_tuple(t: Any) -> bool:
+    return getattr(t, "__origin__", None) is tuple
+
+
+def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        (item_type, _) = t.__args__
+        inner = converter.get_structure_hook(item_type)
+
+        def structure(data: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(data, list | tuple):
+                raise ValidationError(f"expected a list, got {_kind(data)}")
+            items, errors = [], []
+            for i, item in enumerate(data):
+                try:
+                    items.append(inner(item, item_type))
+                except Exception as exc:
+                    errors.extend(_field_errors(exc, f"[{i}]"))
+            if errors:
+                raise ValidationError(errors)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Structure attrs classes field by field, collecting every error.
+
+    Each field is structured, converted and validated on its own, so a bad
+    area and a bad compute power three levels down are reported together,
+    each with its path, instead of the first one hiding the rest.
+    """
+
+    def factory(cls: Any) -> Callable[[object, type], Any]:
+        fields = [
+            (f, converter.get_structure_hook(f.type), f.default is attrs.NOTHING)
+            for f in attrs.fields(cls)
+        ]
+        names = {f.name for f, _, _ in fields}
+
+        def structure(data: object, _: type) -> Any:
+            if not isinstance(data, Mapping):
+                raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
+            errors = [FieldError(str(key), "unknown field") for key in data if key not in names]
+            kwargs = {}
+            for field, hook, required in fields:
+                if field.name not in data:
+                    if required:
+                        errors.append(FieldError(field.name, "required field missing"))
+                    continue
+                try:
+                    value = hook(data[field.name], field.type)
+                    if field.converter is not None:
+                        value = field.converter(value)
+                except Exception as exc:
+                    errors.extend(_field_errors(exc, field.name))
+                    continue
+                if field.validator is not None:
+                    try:  # validators name the field themselves
+                        field.validator(None, field, value)
+                    except Exception as exc:
+                        errors.extend(_field_errors(exc, ""))
+                        continue
+                kwargs[field.name] = value
+            if errors:
+                raise ValidationError(errors)
+            return cls(**kwargs)
+
+        return structure
+
+    return factory
+
+
+def _kind(data: object) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, str):
+        shown = data if len(data) <= 40 else data[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(data, bool | int | float):
+        return f"{type(data).__name__} {data!r}"
+    return type(data).__name__
+
+
+# --------------------------------------------------------------------------
+# Turning cattrs' exception groups into field paths
+
+
+def _field_errors(exc: BaseException, path: str) -> list[FieldError]:
+    if isinstance(exc, ValidationError):
+        return [FieldError(join_path(path, e.path), e.message) for e in exc.errors]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        errors: list[FieldError] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = (
+                f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else str(note.name)
+            )
+            errors += _field_errors(sub, join_path(path, step))
+        for sub in without:
+            errors += _field_errors(sub, path)
+        return errors
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            FieldError(join_path(path, str(key)), "unknown field")
+            for key in sorted(exc.extra_fields, key=str)
+        ]
+    if isinstance(exc, KeyError):
+        return [FieldError(path, "required field missing")]
+    if isinstance(exc, AttributeError | TypeError) and "items" in str(exc):
+        return [FieldError(path, "expected an object (a mapping)")]
+    return [FieldError(path, f"invalid value ({type(exc).__name__}: {exc})")]
+
+
+# --------------------------------------------------------------------------
+# The library's converter and the public functions
+
+_lock = threading.Lock()
+_converter: cattrs.Converter | None = None
+
+
+def get_converter() -> cattrs.Converter:
+    """aipark's converter, configured on first use and shared by every caller."""
+    global _converter
+    if _converter is None:
+        with _lock:
+            if _converter is None:
+                _converter = make_converter()
+    return _converter
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a model (or a quantity, date, tuple of models) into JSON-native data."""
+    return get_converter().unstructure(obj)
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build ``cls`` from data made by :func:`to_dict` (or parsed JSON).
+
+    The exact inverse of :func:`to_dict`.  Raises
+    :class:`~aipark.ValidationError` naming every failing field path, and
+    nothing else, whatever the input.
+    """
+    try:
+        return get_converter().structure(data, cls)
+    except RecursionError:
+        raise ValidationError("input is nested too deeply") from None
+    except Exception as exc:
+        raise ValidationError(_field_errors(exc, "")) from None

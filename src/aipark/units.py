@@ -1,0 +1,422 @@
+"""aipark's unit registry and the one safe way to read quantities from text.
+
+The registry is pint's defaults plus ``units.txt`` (mu, qing, currencies,
+FLOP/FLOPS, 万/亿).  It is built once, lazily and under a lock, and it is
+aipark's own: pint's application registry is never touched.
+
+Quantities of this registry are values: in-place operations (``ito()``,
+``+=``) return or demand a new object instead of mutating a shared one, so
+nothing an importer does can alter data that aipark hands out.
+
+Text from outside (``"2918 mu"``) is never given to pint's expression
+parser, which evaluates arithmetic and hangs on ``"9**9**9 m"``.  aipark reads
+the number itself and checks the unit against a strict grammar: names with
+optional prefixes, ``*``, ``/`` and small integer powers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from decimal import Decimal
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, Final
+
+import pint
+from pint.util import UnitsContainer
+
+from .errors import ConversionError, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "Quantity",
+    "UnitRegistry",
+    "as_quantity",
+    "conversion_factor",
+    "dimensionality",
+    "get_registry",
+    "parse_quantity",
+    "parse_unit",
+    "quantity",
+    "unit_name",
+]
+
+#: Longest quantity or unit text aipark reads; longer input is refused unread.
+MAX_TEXT_LENGTH: Final = 200
+_MAX_POWER: Final = 9
+_MAX_FACTORS: Final = 12
+_SUPERSCRIPTS: Final = {"²": "**2", "³": "**3", "⁻¹": "**-1", "⁻²": "**-2", "⁻³": "**-3"}
+# Chinese magnitude words written after a number ("600亿元") scale the number.
+_MAGNITUDE_WORDS: Final = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+# Names that read two ways; aipark refuses them instead of guessing.
+_AMBIGUOUS: Final = {
+    "FLOPs": "write 'FLOP' for an operation count or 'FLOPS' for operations per second",
+}
+
+
+class Quantity(pint.UnitRegistry.Quantity[Any]):
+    """A pint quantity that never changes once made.
+
+    In-place arithmetic returns a new quantity (so ``q += x`` rebinds ``q`` and
+    leaves the original alone); methods that would mutate (``ito()`` and its
+    kin, item assignment) raise :class:`TypeError`.  Pickles by unit name, so it
+    unpickles into aipark's registry in any process where aipark is installed.
+    """
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[Callable[[Any, str], Quantity], tuple[Any, str]]:
+        return (_unpickle, (self._magnitude, unit_name(self._units)))
+
+    def __iadd__(self, other: Any) -> Any:
+        return self + other
+
+    def __isub__(self, other: Any) -> Any:
+        return self - other
+
+    def __imul__(self, other: Any) -> Any:
+        return self * other
+
+    def __itruediv__(self, other: Any) -> Any:
+        return self / other
+
+    def __ifloordiv__(self, other: Any) -> Any:  # type: ignore[misc]
+        return self // other
+
+    def __imod__(self, other: Any) -> Any:  # type: ignore[misc]
+        return self % other
+
+    def __ipow__(self, other: Any) -> Any:  # type: ignore[misc]
+        return self**other
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("aipark quantities are immutable: use .to(...) to get a converted copy")
+
+    ito = ito_base_units = ito_root_units = ito_reduced_units = _refuse
+    ito_preferred = ito_quantity_type = _refuse
+    __setitem__ = put = fill = _refuse
+
+
+class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
+    """pint's full registry whose quantities are aipark's immutable :class:`Quantity`."""
+
+    Quantity = Quantity
+
+
+_lock = threading.RLock()
+_registry: UnitRegistry | None = None
+
+
+def get_registry() -> UnitRegistry:
+    """aipark's registry, built on first use (a few hundred milliseconds, once)."""
+    reg = _registry
+    if reg is None:
+        reg = _build_registry()
+    return reg
+
+
+def _build_registry() -> UnitRegistry:
+    global _registry
+    with _lock:
+        if _registry is None:
+            reg = UnitRegistry(cache_folder=None, on_redefinition="raise")
+            text = files("aipark").joinpath("units.txt").read_text(encoding="utf-8")
+            reg.load_definitions(text.splitlines())
+            reg.formatter.default_format = "~P"
+            _registry = reg
+        return _registry
+
+
+def _unpickle(magnitude: Any, unit: str) -> Quantity:
+    return quantity(magnitude, unit)
+
+
+# --------------------------------------------------------------------------
+# Reading text
+
+
+_NUMBER = re.compile(
+    r"""\s*(?P<sign>[+-]?)
+    (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)
+    (?P<exp>[eE][+-]?\d{1,3})?
+    (?P<word>万亿|亿|万)?
+    \s*""",
+    re.VERBOSE,
+)
+_NAME = re.compile(r"[^\W\d]\w*")
+_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<op>\*\*|\^|\*|/|·)|(?P<int>[+-]?\d+))\s*")
+
+
+def _check_text(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise ValidationError(f"expected {what} as a string, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValidationError(f"{what} is longer than {MAX_TEXT_LENGTH} characters")
+    if any(not c.isprintable() for c in text):
+        raise ValidationError(f"{what} {text!r} contains control characters")
+    return text
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read ``"2918 mu"``, ``"2,918亩"``, ``"600亿元"``, ``"150 PFLOPS"`` safely.
+
+    The number is read by aipark (integers stay integers, so money stays
+    exact); the unit goes through :func:`parse_unit`.  A bare number is
+    dimensionless.  Raises :class:`~aipark.ValidationError` for anything else.
+    """
+    text = _check_text(text, "a quantity").strip()
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValidationError(f"{text!r} does not start with a number")
+    number = _read_number(match)
+    rest = text[match.end() :]
+    reg = get_registry()
+    if not rest:
+        return reg.Quantity(number, "")
+    units, scale = _parse_units(rest)
+    if scale != 1:
+        number = number * scale
+    return reg.Quantity(number, units)
+
+
+def _read_number(match: re.Match[str]) -> int | float:
+    digits = match["digits"].replace(",", "")
+    value: int | float
+    if "." in digits or match["exp"]:
+        value = float(digits + (match["exp"] or ""))
+        if not math.isfinite(value):
+            raise ValidationError(f"{match.group().strip()!r} is too large")
+    else:
+        value = int(digits)
+    if match["word"]:
+        value = value * _MAGNITUDE_WORDS[match["word"]]
+    return -value if match["sign"] == "-" else value
+
+
+def parse_unit(text: str) -> pint.Unit:
+    """Read a unit expression such as ``"hectare"``, ``"CNY/USD"``, ``"km**2"``, ``"亿元"``.
+
+    Grammar: ``name (("*" | "/") name)*`` where each name may carry a power
+    ``**n`` or ``^n`` with ``|n| <= 9``; names are pint names with optional
+    prefixes.  Anything else raises :class:`~aipark.ValidationError`.
+    """
+    text = _check_text(text, "a unit")
+    units, scale = _parse_units(text)
+    if scale != 1:
+        raise ValidationError(f"{text!r} is not a unit (it has a numeric factor)")
+    return get_registry().Unit(units)
+
+
+def _parse_units(text: str) -> tuple[UnitsContainer, int]:
+    for sup, power in _SUPERSCRIPTS.items():
+        text = text.replace(sup, power)
+    return _parse_units_cached(text.strip())
+
+
+@lru_cache(maxsize=1024)
+def _parse_units_cached(text: str) -> tuple[UnitsContainer, int]:
+    """Parse a unit expression into pint's container and a scale (万, 亿 prefixes)."""
+    if not text:
+        raise ValidationError("missing unit")
+    if text == "dimensionless":
+        return UnitsContainer({}), 1
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise ValidationError(f"unit {text!r}: unexpected {text[pos : pos + 10]!r}")
+        kind = m.lastgroup
+        assert kind is not None
+        tokens.append((kind, m[kind]))
+        pos = m.end()
+    units: dict[str, int] = {}
+    scale = 1
+    sign = 1
+    i = 0
+    factors = 0
+    expect_name = True
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if expect_name:
+            if kind != "name":
+                raise ValidationError(f"unit {text!r}: expected a unit name, got {value!r}")
+            factors += 1
+            if factors > _MAX_FACTORS:
+                raise ValidationError(f"unit {text!r} has more than {_MAX_FACTORS} factors")
+            power = 1
+            if i + 1 < len(tokens) and tokens[i + 1][1] in ("**", "^"):
+                if i + 2 >= len(tokens) or tokens[i + 2][0] != "int":
+                    raise ValidationError(f"unit {text!r}: a power must be a small integer")
+                power = int(tokens[i + 2][1])
+                if power == 0 or abs(power) > _MAX_POWER:
+                    raise ValidationError(
+                        f"unit {text!r}: powers must be non-zero integers up to {_MAX_POWER}"
+                    )
+                i += 2
+            name, name_scale = _resolve_name(value)
+            if name_scale != 1:
+                if sign * power != 1:
+                    raise ValidationError(f"unit {text!r}: 万 and 亿 only multiply")
+                scale *= name_scale
+            units[name] = units.get(name, 0) + sign * power
+            if units[name] == 0:
+                del units[name]
+            expect_name = False
+        else:
+            if kind != "op" or value not in ("*", "/", "·"):
+                raise ValidationError(f"unit {text!r}: expected '*' or '/', got {value!r}")
+            sign = -1 if value == "/" else 1
+            expect_name = True
+        i += 1
+    if expect_name:
+        raise ValidationError(f"unit {text!r} ends with an operator")
+    return UnitsContainer(units), scale
+
+
+@lru_cache(maxsize=512)
+def _resolve_name(name: str) -> tuple[str, int]:
+    """Map a unit name or alias to the registry's canonical name.
+
+    Returns the name and a scale: the Chinese magnitude prefixes 万 and 亿 are
+    folded into the number, so ``600亿元`` is 60000000000 CNY exactly.
+    """
+    if name in _AMBIGUOUS:
+        raise ValidationError(f"unit {name!r} is ambiguous: {_AMBIGUOUS[name]}")
+    reg = get_registry()
+    with _lock:  # pint's get_name() adds prefixed units to the registry
+        if name in reg._units:
+            return reg._units[name].name, 1
+        candidates = reg.parse_unit_name(name)
+        if not candidates:
+            raise ValidationError(f"unknown unit {name!r}")
+        if len(candidates) > 1:
+            options = ", ".join(p + u for p, u, _ in candidates)
+            raise ValidationError(f"unit {name!r} is ambiguous: it could be {options}")
+        prefix, unit, _ = candidates[0]
+        prefix_def = reg._prefixes.get(prefix)
+        if prefix and prefix_def is not None and prefix_def.name in ("万", "亿"):
+            return unit, int(prefix_def.converter.scale)
+        try:
+            return reg.get_name(name), 1
+        except pint.PintError as exc:
+            raise ValidationError(f"unit {name!r}: {exc}") from None
+
+
+# --------------------------------------------------------------------------
+# Building and checking quantities
+
+
+def quantity(value: object, unit: str) -> Quantity:
+    """A quantity of aipark's registry from a number and unit text, both checked."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(f"expected a number, got {type(value).__name__}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValidationError(f"expected a finite number, got {value!r}")
+    _check_text(unit, "a unit")
+    units, scale = _parse_units(unit) if unit.strip() else (UnitsContainer({}), 1)
+    q: Quantity = get_registry().Quantity(value * scale if scale != 1 else value, units)
+    return q
+
+
+def as_quantity(value: object) -> Quantity:
+    """Coerce input to a quantity of aipark's registry.
+
+    Accepts aipark quantities (returned as they are), quantities of any other
+    pint registry (checked against aipark's definitions of the same names, so
+    a unit that means something else here is refused, never reinterpreted),
+    and text read by :func:`parse_quantity`.
+    """
+    reg = get_registry()
+    if isinstance(value, reg.Quantity):
+        return value
+    if isinstance(value, str):
+        return parse_quantity(value)
+    if isinstance(value, pint.Quantity):
+        return _from_foreign(value)
+    raise ValidationError(f"expected a quantity or text such as '2918 mu', got {value!r}")
+
+
+def _from_foreign(value: Any) -> Quantity:
+    magnitude = value.magnitude
+    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+        raise ValidationError(f"expected a scalar quantity, got magnitude {magnitude!r}")
+    reg = get_registry()
+    units = value._units
+    try:
+        ours = reg.Quantity(1, units)
+        theirs_factor, theirs_root = value._REGISTRY._get_root_units(units)
+        ours_factor, ours_root = reg._get_root_units(ours._units)
+    except pint.PintError as exc:
+        raise ValidationError(f"unit {unit_name(units)!r} is not known to aipark: {exc}") from None
+    if dict(theirs_root) != dict(ours_root) or not math.isclose(
+        float(theirs_factor),
+        float(ours_factor),  # type: ignore[arg-type]
+        rel_tol=1e-12,
+    ):
+        raise ValidationError(
+            f"unit {unit_name(units)!r} means something else in aipark's registry; "
+            "convert it to a standard unit first"
+        )
+    q: Quantity = reg.Quantity(magnitude, ours._units)
+    return q
+
+
+@lru_cache(maxsize=1024)
+def unit_name(units: UnitsContainer) -> str:
+    """The canonical text of a unit, which :func:`parse_unit` reads back.
+
+    Uses pint's canonical names (``shi_mu``, ``hectare``, ``petaFLOPS``), never
+    aliases, so another registry either reads the same unit or fails.
+    """
+    if not units:
+        return "dimensionless"
+    items: list[tuple[str, float]] = sorted(
+        ((name, float(power)) for name, power in units.items()),  # type: ignore[arg-type]
+        key=lambda kv: kv[1] < 0,
+    )
+    parts: list[str] = []
+    for name, power in items:
+        if not parts:
+            text = name if power == 1 else f"{name} ** {power:g}"
+        elif power > 0:
+            text = f" * {name}" + (f" ** {power:g}" if power != 1 else "")
+        else:
+            text = f" / {name}" + (f" ** {-power:g}" if power != -1 else "")
+        parts.append(text)
+    return "".join(parts)
+
+
+def dimensionality(q: Any) -> str:
+    """The dimension of a quantity or unit as text, e.g. ``[length] ** 2``."""
+    return str(q.dimensionality) if q.dimensionality else "dimensionless"
+
+
+@lru_cache(maxsize=4096)
+def conversion_factor(src: UnitsContainer, dst: UnitsContainer) -> float | None:
+    """Multiplicative factor from ``src`` to ``dst`` units, or None for offset units.
+
+    Computed from each unit's factor to root units with a decimal division, so
+    ``EFLOPS -> PFLOPS`` is exactly 1000 rather than pint's 1000.0000000000001.
+    """
+    reg = get_registry()
+    try:
+        src_factor, src_root = reg._get_root_units(src)
+        dst_factor, dst_root = reg._get_root_units(dst)
+    except pint.PintError as exc:
+        raise ConversionError(str(exc)) from None
+    if src_factor is None or dst_factor is None:
+        return None
+    if src_root != dst_root:
+        raise ConversionError(
+            f"cannot convert {unit_name(src) or 'dimensionless'} "
+            f"({reg._get_dimensionality(src) or 'dimensionless'}) "
+            f"to {unit_name(dst) or 'dimensionless'} "
+            f"({reg._get_dimensionality(dst) or 'dimensionless'})"
+        )
+    return float(Decimal(repr(src_factor)) / Decimal(repr(dst_factor)))
