@@ -304,7 +304,7 @@ class Citation:
     """
 
     field: str = attrs.field(validator=_TEXT)
-    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    source: Source = attrs.field(validator=_Typed((Source,)))
     reported: Quantity | None = attrs.field(
         default=None, converter=_to_quantity, validator=_ANY_AMOUNT, kw_only=True
     )
@@ -361,7 +361,7 @@ class Zone:
     """A part of a park's layout: its core, a wing or a functional zone."""
 
     name: str = attrs.field(validator=_TEXT)
-    kind: ZoneKind = attrs.field(validator=attrs.validators.instance_of(ZoneKind), kw_only=True)
+    kind: ZoneKind = attrs.field(validator=_Typed((ZoneKind,)), kw_only=True)
     #: Name in Simplified Chinese, when a source gives one.
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     #: False when the Chinese name is a likely rendering no source confirms.
@@ -395,7 +395,7 @@ class ComputingCenter:
     #: Precision of ``compute_power``; None means the source does not say.
     precision: Precision | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Precision)),
+        validator=_Typed((Precision, type(None))),
         kw_only=True,
     )
     builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
@@ -435,9 +435,7 @@ class Target:
         converter=_to_required_quantity, validator=_ANY_AMOUNT, kw_only=True
     )
     year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
-    bound: Bound = attrs.field(
-        default=Bound.EXACTLY, validator=attrs.validators.instance_of(Bound), kw_only=True
-    )
+    bound: Bound = attrs.field(default=Bound.EXACTLY, validator=_Typed((Bound,)), kw_only=True)
     #: What the figure measures, e.g. "industrial operating revenue".
     metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     #: What part of the park the target is for, e.g. its core zone.
@@ -486,7 +484,7 @@ class Park:
     local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
     location: Location | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Location)),
+        validator=_Typed((Location, type(None))),
         kw_only=True,
     )
     #: Total area as stated by the source (2,918 mu stays 2,918 mu).

@@ -73,6 +73,10 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     ) -> tuple[Callable[[Any, str], Quantity], tuple[Any, str]]:
         return (_unpickle, (self._magnitude, unit_name(self._units)))
 
+    def __repr__(self) -> str:
+        # pint rounds floats to 9 digits here; a repr should not hide digits.
+        return f"<Quantity({self._magnitude!r}, '{unit_name(self._units)}')>"
+
     def __iadd__(self, other: Any) -> Any:
         return self + other
 
@@ -127,7 +131,6 @@ def _build_registry() -> UnitRegistry:
             reg = UnitRegistry(cache_folder=None, on_redefinition="raise")
             text = files("aipark").joinpath("units.txt").read_text(encoding="utf-8")
             reg.load_definitions(text.splitlines())
-            reg.formatter.default_format = "~P"
             _registry = reg
         return _registry
 
@@ -178,10 +181,7 @@ def parse_quantity(text: str) -> Quantity:
     reg = get_registry()
     if not rest:
         return reg.Quantity(number, "")
-    units, scale = _parse_units(rest)
-    if scale != 1:
-        number = number * scale
-    return reg.Quantity(number, units)
+    return reg.Quantity(number, _parse_units(rest))
 
 
 def _read_number(match: re.Match[str]) -> int | float:
@@ -206,25 +206,22 @@ def parse_unit(text: str) -> pint.Unit:
     prefixes.  Anything else raises :class:`~aipark.ValidationError`.
     """
     text = _check_text(text, "a unit")
-    units, scale = _parse_units(text)
-    if scale != 1:
-        raise ValidationError(f"{text!r} is not a unit (it has a numeric factor)")
-    return get_registry().Unit(units)
+    return get_registry().Unit(_parse_units(text))
 
 
-def _parse_units(text: str) -> tuple[UnitsContainer, int]:
+def _parse_units(text: str) -> UnitsContainer:
     for sup, power in _SUPERSCRIPTS.items():
         text = text.replace(sup, power)
     return _parse_units_cached(text.strip())
 
 
 @lru_cache(maxsize=1024)
-def _parse_units_cached(text: str) -> tuple[UnitsContainer, int]:
-    """Parse a unit expression into pint's container and a scale (万, 亿 prefixes)."""
+def _parse_units_cached(text: str) -> UnitsContainer:
+    """Parse a unit expression into pint's container of canonical names."""
     if not text:
         raise ValidationError("missing unit")
     if text == "dimensionless":
-        return UnitsContainer({}), 1
+        return UnitsContainer({})
     tokens: list[tuple[str, str]] = []
     pos = 0
     while pos < len(text):
@@ -236,7 +233,6 @@ def _parse_units_cached(text: str) -> tuple[UnitsContainer, int]:
         tokens.append((kind, m[kind]))
         pos = m.end()
     units: dict[str, int] = {}
-    scale = 1
     sign = 1
     i = 0
     factors = 0
@@ -259,11 +255,7 @@ def _parse_units_cached(text: str) -> tuple[UnitsContainer, int]:
                         f"unit {text!r}: powers must be non-zero integers up to {_MAX_POWER}"
                     )
                 i += 2
-            name, name_scale = _resolve_name(value)
-            if name_scale != 1:
-                if sign * power != 1:
-                    raise ValidationError(f"unit {text!r}: 万 and 亿 only multiply")
-                scale *= name_scale
+            name = _resolve_name(value)
             units[name] = units.get(name, 0) + sign * power
             if units[name] == 0:
                 del units[name]
@@ -276,34 +268,26 @@ def _parse_units_cached(text: str) -> tuple[UnitsContainer, int]:
         i += 1
     if expect_name:
         raise ValidationError(f"unit {text!r} ends with an operator")
-    return UnitsContainer(units), scale
+    return UnitsContainer(units)
 
 
 @lru_cache(maxsize=512)
-def _resolve_name(name: str) -> tuple[str, int]:
-    """Map a unit name or alias to the registry's canonical name.
-
-    Returns the name and a scale: the Chinese magnitude prefixes 万 and 亿 are
-    folded into the number, so ``600亿元`` is 60000000000 CNY exactly.
-    """
+def _resolve_name(name: str) -> str:
+    """Map a unit name, alias or prefixed name to the registry's canonical name."""
     if name in _AMBIGUOUS:
         raise ValidationError(f"unit {name!r} is ambiguous: {_AMBIGUOUS[name]}")
     reg = get_registry()
     with _lock:  # pint's get_name() adds prefixed units to the registry
         if name in reg._units:
-            return reg._units[name].name, 1
+            return str(reg._units[name].name)
         candidates = reg.parse_unit_name(name)
         if not candidates:
             raise ValidationError(f"unknown unit {name!r}")
         if len(candidates) > 1:
             options = ", ".join(p + u for p, u, _ in candidates)
             raise ValidationError(f"unit {name!r} is ambiguous: it could be {options}")
-        prefix, unit, _ = candidates[0]
-        prefix_def = reg._prefixes.get(prefix)
-        if prefix and prefix_def is not None and prefix_def.name in ("万", "亿"):
-            return unit, int(prefix_def.converter.scale)
         try:
-            return reg.get_name(name), 1
+            return str(reg.get_name(name))
         except pint.PintError as exc:
             raise ValidationError(f"unit {name!r}: {exc}") from None
 
@@ -319,8 +303,8 @@ def quantity(value: object, unit: str) -> Quantity:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(f"expected a finite number, got {value!r}")
     _check_text(unit, "a unit")
-    units, scale = _parse_units(unit) if unit.strip() else (UnitsContainer({}), 1)
-    q: Quantity = get_registry().Quantity(value * scale if scale != 1 else value, units)
+    units = _parse_units(unit) if unit.strip() else UnitsContainer({})
+    q: Quantity = get_registry().Quantity(value, units)
     return q
 
 

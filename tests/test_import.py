@@ -1,0 +1,90 @@
+"""The public surface, and the promise that importing aipark has no side effects."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import aipark
+
+PUBLIC = {
+    "QINGDAO",
+    "AiparkError",
+    "Bound",
+    "Citation",
+    "ComputingCenter",
+    "ConversionError",
+    "FieldError",
+    "InnovationPlatform",
+    "Location",
+    "Milestone",
+    "MissingRateError",
+    "Park",
+    "Precision",
+    "ProvenanceError",
+    "Q_",
+    "Quantity",
+    "Source",
+    "Target",
+    "UnitRegistry",
+    "ValidationError",
+    "Zone",
+    "ZoneKind",
+    "__version__",
+    "citations_of",
+    "convert",
+    "converter",
+    "from_dict",
+    "make_converter",
+    "source_of",
+    "to_dict",
+    "ureg",
+}
+
+
+def test_all_is_pinned_and_importable() -> None:
+    assert set(aipark.__all__) >= PUBLIC
+    for name in aipark.__all__:
+        assert getattr(aipark, name) is not None, name
+
+
+def test_errors_hierarchy() -> None:
+    assert issubclass(aipark.ValidationError, aipark.AiparkError)
+    assert issubclass(aipark.ValidationError, ValueError)
+    assert issubclass(aipark.ConversionError, aipark.ValidationError)
+
+
+def run_python(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_import_is_cheap() -> None:
+    """``import aipark`` loads neither pint, cattrs nor babel; they come on first use."""
+    out = run_python(
+        """
+        import sys, aipark
+        print(sorted(m for m in ("pint", "cattrs", "babel") if m in sys.modules))
+        """
+    )
+    assert out == "[]"
+
+
+def test_import_and_use_leave_global_state_alone() -> None:
+    out = run_python(
+        """
+        import pint, cattrs
+        app = pint.get_application_registry().get()
+        hooks = cattrs.global_converter._structure_func._function_dispatch._handler_pairs[:]
+        import aipark
+        aipark.QINGDAO, aipark.convert("1 mu", "ha"), aipark.to_dict(aipark.QINGDAO)
+        print(pint.get_application_registry().get() is app)
+        print(pint.get_application_registry().Quantity(1, "mu").check("[mass]"))
+        after = cattrs.global_converter._structure_func._function_dispatch._handler_pairs
+        print(after == hooks)
+        """
+    )
+    assert out.splitlines() == ["True", "True", "True"]
