@@ -265,15 +265,23 @@ _COMPUTE: Final = _Dimension("[floating_point_operation] / [time]", "FLOPS", non
 _ANY_AMOUNT: Final = _Dimension(None, "an amount")
 
 
-def _check_citations(inst: Any) -> None:
-    names = {a.name for a in attrs.fields(type(inst))}
-    errors = [
-        FieldError(f"citations[{i}].field", f"{c.field!r} is not a field of {type(inst).__name__}")
-        for i, c in enumerate(inst.citations)
-        if c.field not in names
-    ]
-    if errors:
-        raise ValidationError(errors)
+class _Cited:
+    """Mixin for models with ``citations``: each must name a field of the model."""
+
+    __slots__ = ()
+    citations: tuple[Citation, ...]
+
+    def __attrs_post_init__(self) -> None:
+        names = attrs.fields_dict(type(self))  # type: ignore[arg-type]
+        errors = [
+            FieldError(
+                f"citations[{i}].field", f"{c.field!r} is not a field of {type(self).__name__}"
+            )
+            for i, c in enumerate(self.citations)
+            if c.field not in names
+        ]
+        if errors:
+            raise ValidationError(errors)
 
 
 # --------------------------------------------------------------------------
@@ -338,7 +346,7 @@ def source_of(obj: Any, field: str) -> Source:
 
 
 @attrs.frozen
-class Location:
+class Location(_Cited):
     """Where a park is: administrative names in English and Simplified Chinese."""
 
     country: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
@@ -352,12 +360,9 @@ class Location:
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
-
 
 @attrs.frozen
-class Zone:
+class Zone(_Cited):
     """A part of a park's layout: its core, a wing or a functional zone."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -371,12 +376,9 @@ class Zone:
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
-
 
 @attrs.frozen
-class ComputingCenter:
+class ComputingCenter(_Cited):
     """A computing center with its compute power, as far as sources state it."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -405,12 +407,9 @@ class ComputingCenter:
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
-
 
 @attrs.frozen
-class InnovationPlatform:
+class InnovationPlatform(_Cited):
     """An innovation platform (institute, innovation center) in a park."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -422,12 +421,9 @@ class InnovationPlatform:
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
-
 
 @attrs.frozen
-class Target:
+class Target(_Cited):
     """A planned figure: what, how much, by when, and how the value bounds it."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -446,12 +442,9 @@ class Target:
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
 
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
-
 
 @attrs.frozen
-class Milestone:
+class Milestone(_Cited):
     """A dated event in a park's history: a designation, a launch, an opening."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -468,7 +461,7 @@ class Milestone:
     )
 
     def __attrs_post_init__(self) -> None:
-        _check_citations(self)
+        super().__attrs_post_init__()
         if self.date is not None and self.year is not None and self.date.year != self.year:
             raise ValidationError(
                 f"year {self.year} contradicts date {self.date.isoformat()}", path="year"
@@ -476,7 +469,7 @@ class Milestone:
 
 
 @attrs.frozen
-class Park:
+class Park(_Cited):
     """An AI industrial park: its place, area, layout, facilities and targets."""
 
     name: str = attrs.field(validator=_TEXT)
@@ -527,6 +520,3 @@ class Park:
     citations: tuple[Citation, ...] = attrs.field(
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
-
-    def __attrs_post_init__(self) -> None:
-        _check_citations(self)
