@@ -13,6 +13,8 @@ application registry and cattrs' global converter are left alone.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -20,7 +22,9 @@ from .errors import (
     AiparkError,
     ConversionError,
     FieldError,
+    MissingDependencyError,
     MissingRateError,
+    PrecisionMismatchError,
     ValidationError,
 )
 from .models import (
@@ -44,7 +48,10 @@ from .models import (
 if TYPE_CHECKING:
     import cattrs
 
+    from .audit import Finding, FindingKind, Reading, audit, format_findings
+    from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
     from .convert import convert
+    from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .serialization import from_dict, make_converter, to_dict
     from .units import Quantity, UnitRegistry
 
@@ -59,17 +66,25 @@ __all__ = [
     "AiparkError",
     "Bound",
     "Citation",
+    "ComputeTotal",
     "ComputingCenter",
     "ConversionError",
+    "Derived",
+    "ExchangeRate",
     "FieldError",
+    "Finding",
+    "FindingKind",
     "InnovationPlatform",
     "Location",
     "Milestone",
+    "MissingDependencyError",
     "MissingRateError",
     "Park",
     "Precision",
+    "PrecisionMismatchError",
     "ProvenanceError",
     "Quantity",
+    "Reading",
     "Source",
     "Target",
     "UnitRegistry",
@@ -77,13 +92,19 @@ __all__ = [
     "Zone",
     "ZoneKind",
     "__version__",
+    "audit",
     "citations_of",
+    "compute_per_pc",
     "convert",
     "converter",
+    "exchange_rate",
+    "exchange_rates",
+    "format_findings",
     "from_dict",
     "make_converter",
     "source_of",
     "to_dict",
+    "total_compute",
     "ureg",
 ]
 
@@ -95,6 +116,18 @@ _LAZY = {
     "make_converter": ("serialization", "make_converter"),
     "Quantity": ("units", "Quantity"),
     "UnitRegistry": ("units", "UnitRegistry"),
+    "ExchangeRate": ("fx", "ExchangeRate"),
+    "exchange_rate": ("fx", "exchange_rate"),
+    "exchange_rates": ("fx", "exchange_rates"),
+    "ComputeTotal": ("compute", "ComputeTotal"),
+    "Derived": ("compute", "Derived"),
+    "compute_per_pc": ("compute", "compute_per_pc"),
+    "total_compute": ("compute", "total_compute"),
+    "audit": ("audit", "audit"),
+    "Finding": ("audit", "Finding"),
+    "FindingKind": ("audit", "FindingKind"),
+    "Reading": ("audit", "Reading"),
+    "format_findings": ("audit", "format_findings"),
 }
 
 
@@ -120,3 +153,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """aipark's module type: keeps ``aipark.convert`` and ``aipark.audit`` the functions.
+
+    Importing a submodule sets it as an attribute of its package, which would
+    replace a lazily loaded function of the same name with the module.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name, ("",))[0] == name:
+            return  # the submodule stays reachable through sys.modules
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -1,4 +1,4 @@
-"""The ``aipark`` command: convert units and show prebuilt parks.
+"""The ``aipark`` command: convert units, show and audit prebuilt parks.
 
 ``run(argv)`` returns an exit code and is what tests call; ``main()`` is the
 console script.  Errors are one line on stderr, never a traceback.
@@ -7,11 +7,16 @@ console script.  Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .errors import AiparkError
+from .errors import AiparkError, ValidationError
+
+if TYPE_CHECKING:
+    from .fx import ExchangeRate
 
 __all__ = ["main", "run"]
 
@@ -29,10 +34,23 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("value", help="a quantity, e.g. '2918 mu' or '600亿元'")
     convert.add_argument("unit", help="the unit to convert to, e.g. 'hectare'")
     convert.add_argument("--rate", help="exchange rate for money, e.g. '6.9028 CNY/USD'")
+    convert.add_argument(
+        "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE (YYYY-MM-DD)"
+    )
 
     show = commands.add_parser("show", help="show a prebuilt park")
     show.add_argument("park", help="the park's key, e.g. 'qingdao'")
     show.add_argument("--format", choices=("text", "json"), default="text")
+
+    audit = commands.add_parser("audit", help="compare a park's reported figures with exact ones")
+    audit.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    audit.add_argument("--format", choices=("text", "json"), default="text")
+    audit.add_argument(
+        "--on", metavar="DATE", help="date of the exchange rates (default: the park's launch)"
+    )
+    audit.add_argument(
+        "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
+    )
     return parser
 
 
@@ -48,7 +66,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             from .convert import convert
             from .formatting import format_quantity
 
-            print(format_quantity(convert(args.value, args.unit, rate=args.rate), digits=10))
+            on = _date(args.on)
+            rate = None if args.rate is not None or on is None else _dated_rate(args, on)
+            result = convert(args.value, args.unit, rate=rate or args.rate, on=on)
+            print(format_quantity(result, digits=10))
+            if rate is not None:
+                print(_describe_rate(rate))
         elif args.command == "show":
             from .data import get_park
 
@@ -61,10 +84,63 @@ def run(argv: Sequence[str] | None = None) -> int:
                 from .formatting import describe
 
                 print(describe(park))
+        elif args.command == "audit":
+            _audit(args)
     except AiparkError as exc:
         print(f"aipark: error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _date(text: str | None) -> datetime.date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _dated_rate(args: argparse.Namespace, on: datetime.date) -> ExchangeRate | None:
+    """The ECB rate a dated money conversion uses, or None when no currencies change."""
+    from .fx import currency_of, exchange_rate
+    from .units import parse_quantity, parse_unit
+
+    src = currency_of(parse_quantity(args.value))
+    dst = currency_of(parse_unit(args.unit))
+    if src is None or dst is None or src == dst:
+        return None
+    return exchange_rate(src, dst, on=on)
+
+
+def _describe_rate(rate: ExchangeRate) -> str:
+    """``at 6.897795 CNY/USD, the ECB reference rate of 2023-02-23 (cross rate via EUR)``."""
+    from .formatting import format_quantity
+
+    shown = rate if rate.rate.magnitude >= 1 else rate.inverse()
+    publisher = rate.source.publisher if rate.source is not None else "published"
+    text = (
+        f"at {format_quantity(shown.rate, digits=7)}, the {publisher} reference rate of {rate.on}"
+    )
+    details = [rate.note] if rate.note else []
+    if rate.requested is not None and rate.requested != rate.on:
+        details.append(f"the last published before {rate.requested}")
+    return text + (f" ({'; '.join(details)})" if details else "")
+
+
+def _audit(args: argparse.Namespace) -> None:
+    from .audit import DEFAULT_REL_TOL, audit, format_findings
+    from .data import get_park
+
+    park = get_park(args.park)
+    rel_tol = DEFAULT_REL_TOL if args.rel_tol is None else args.rel_tol
+    findings = audit(park, on=_date(args.on), rel_tol=rel_tol)
+    if args.format == "json":
+        from .serialization import to_dict
+
+        print(json.dumps(to_dict(findings), ensure_ascii=False, indent=2))
+    else:
+        print(format_findings(findings, title=f"Audit of {park.name}"))
 
 
 def main() -> None:

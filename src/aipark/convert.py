@@ -1,17 +1,19 @@
 """Unit conversion for people: text in, an aipark quantity out, clear errors.
 
 Currencies are separate dimensions, so money converts only with an explicit
-exchange rate; every other conversion is pint's, with conversion factors
-cached per pair of units.
+exchange rate or the reference rate of a date (:mod:`aipark.fx`); every other
+conversion is pint's, with conversion factors cached per pair of units.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pint
 
 from .errors import ConversionError, MissingRateError, ValidationError
+from .fx import ExchangeRate, active_date, check_date, currency_of, exchange_rate
 from .units import (
     Quantity,
     as_quantity,
@@ -31,7 +33,8 @@ def convert(
     value: pint.Quantity | str,  # type: ignore[type-arg]
     unit: pint.Unit | str,
     *,
-    rate: pint.Quantity | str | None = None,  # type: ignore[type-arg]
+    rate: pint.Quantity | str | ExchangeRate | None = None,  # type: ignore[type-arg]
+    on: datetime.date | None = None,
 ) -> Quantity:
     """Convert ``value`` to ``unit``.
 
@@ -41,7 +44,11 @@ def convert(
     ``value`` is a quantity of any pint registry or text such as
     ``"600亿元"``; ``unit`` is a unit or its text.  Money needs ``rate``, a
     quantity such as ``"6.9028 CNY/USD"`` (either direction: its units decide
-    whether aipark multiplies or divides).
+    whether aipark multiplies or divides) or an :class:`~aipark.ExchangeRate`.
+    Instead of a rate, ``on=datetime.date(2023, 2, 23)`` uses the ECB reference
+    rate of that day (see :func:`aipark.exchange_rate` for weekends and
+    holidays); inside ``with aipark.exchange_rates(on=...)`` the block's date
+    is used.  An explicit ``rate`` always wins.
 
     Raises :class:`~aipark.ConversionError` when the dimensions differ,
     :class:`~aipark.MissingRateError` for money without a rate, and
@@ -49,12 +56,19 @@ def convert(
     """
     q = parse_quantity(value) if isinstance(value, str) else as_quantity(value)
     target = _target_unit(unit)
+    if on is not None:
+        check_date(on)
     if rate is not None:
-        return _convert_with_rate(q, target, as_quantity(rate))
+        rate_q = rate.rate if isinstance(rate, ExchangeRate) else as_quantity(rate)
+        return _convert_with_rate(q, target, rate_q)
     if _is_money(q) and _is_money(target) and q.dimensionality != target.dimensionality:
+        day = on if on is not None else active_date()
+        src, dst = currency_of(q), currency_of(target)
+        if day is not None and src is not None and dst is not None:
+            return _convert_with_rate(q, target, exchange_rate(src, dst, on=day).rate)
         raise MissingRateError(
             f"converting {unit_name(q._units)} to {unit_name(target._units)} needs an exchange "
-            f"rate, e.g. rate='6.9028 CNY/USD'"
+            f"rate, e.g. rate='6.9028 CNY/USD', or a date, e.g. on=datetime.date(2023, 2, 23)"
         )
     return _to(q, target)
 

@@ -13,7 +13,9 @@ __all__ = [
     "AiparkError",
     "ConversionError",
     "FieldError",
+    "MissingDependencyError",
     "MissingRateError",
+    "PrecisionMismatchError",
     "ValidationError",
 ]
 
@@ -71,6 +73,14 @@ class ConversionError(ValidationError):
 
 class MissingRateError(ConversionError):
     """Converting between currencies needs an exchange rate, which was not given."""
+
+
+class PrecisionMismatchError(ValidationError):
+    """Compute figures of different precisions (FP16, FP64) cannot be added or compared."""
+
+
+class MissingDependencyError(AiparkError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra."""
 
 
 def join_path(prefix: str, path: str) -> str:

@@ -1,0 +1,501 @@
+"""Audit: where a figure as a source reported it disagrees with the exact one, and why.
+
+Sources convert figures for their readers: 2,918 mu "(194.6 hectares)", 60
+billion yuan "($8.69 billion)".  aipark's data keeps such readings as
+:attr:`Citation.reported <aipark.Citation.reported>` beside the stated
+figure; :func:`audit` redoes every conversion exactly and returns a
+:class:`Finding` for each reading that disagrees, with the arithmetic, a
+plain explanation and the sources involved.
+
+* Money is converted at the ECB reference rate of the day the figure was
+  reported (:mod:`aipark.fx`).  A citation of a money figure whose
+  ``reported`` is an exchange rate (a central parity, ``6.9028 CNY/USD``)
+  gives another rate for that figure; the finding shows what it gives.
+* Areas and other units are converted exactly; common roundings of unit
+  factors (1 mu ≈ 667 m², :data:`COMMON_ROUNDINGS`) are tried to explain a
+  reported figure.
+* A computing center with both a FLOPS figure and an "equivalent to N PCs"
+  count always gets a finding: the two measure different things, and
+  translations blur them ("CPU performance").
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+import textwrap
+from collections.abc import Iterator, Sequence
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, localcontext
+from typing import Any, Final
+
+import attrs
+
+from .compute import compute_per_pc
+from .convert import convert
+from .errors import ConversionError, ValidationError
+from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
+from .models import Citation, ComputingCenter, Park, Source
+from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
+
+__all__ = [
+    "COMMON_ROUNDINGS",
+    "DEFAULT_REL_TOL",
+    "Finding",
+    "FindingKind",
+    "Reading",
+    "audit",
+    "format_findings",
+]
+
+#: Default of ``audit(rel_tol=...)``: relative differences up to 0.01 % are
+#: agreement.  Smaller gaps are below what four significant digits show.
+DEFAULT_REL_TOL: Final = 1e-4
+
+#: Rounded unit factors in common use, by canonical unit name: what one unit
+#: is often taken to be, and how to say so.
+COMMON_ROUNDINGS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "shi_mu": (("667 m**2", "1 mu ≈ 667 m²"),),
+}
+
+
+class FindingKind(enum.Enum):
+    """What a finding is about."""
+
+    AREA = "area"
+    MONEY = "money"
+    COMPUTE = "compute"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Reading:
+    """Another way to arrive at the reported figure, and whether it gives it.
+
+    ``agrees`` is None when the reading is not a figure of the same kind (a
+    derived per-PC compute power).
+    """
+
+    label: str
+    value: Quantity
+    agrees: bool | None
+    rate: ExchangeRate | None = None
+
+
+@attrs.frozen
+class Finding:
+    """A reported figure that disagrees with the exact one.
+
+    ``stated`` is the figure as aipark's data holds it (2,918 mu),
+    ``reported`` the reading a source printed (194.6 ha), ``exact`` the
+    exact conversion of ``stated`` to the reported unit, or, where the two
+    measure different things, the figure in the other measure (100 PFLOPS
+    against "50,000 PCs").  ``relative_difference`` is
+    ``(reported - exact) / exact``, None when they cannot be compared.
+    For money, ``rate`` is the rate ``exact`` was converted at and
+    ``implied_rate`` the one the reported figure implies.
+    """
+
+    kind: FindingKind
+    subject: str
+    figure: str
+    stated: Quantity
+    reported: Quantity
+    exact: Quantity
+    relative_difference: float | None
+    explanation: str
+    sources: tuple[Source, ...]
+    rate: ExchangeRate | None = None
+    implied_rate: ExchangeRate | None = None
+    readings: tuple[Reading, ...] = ()
+
+
+def audit(
+    park: Park,
+    *,
+    on: datetime.date | None = None,
+    rel_tol: float = DEFAULT_REL_TOL,
+    rounding: bool = True,
+) -> tuple[Finding, ...]:
+    """Every reported figure of ``park`` that disagrees with the exact one.
+
+    >>> import aipark
+    >>> [f.kind.value for f in aipark.audit(aipark.QINGDAO)]
+    ['area', 'money', 'compute']
+
+    A reported figure agrees when it differs from the exact one by at most
+    ``rel_tol`` (relative, default :data:`DEFAULT_REL_TOL`), or, with
+    ``rounding`` (the default), when it is the exact figure rounded to the
+    digits the source printed (``8,690,000,000`` has three significant
+    digits: 8.69 billion).  Money is converted at the ECB reference rate of
+    ``on``: by default the park's launch date (the day its figures were
+    announced), else the citing source's publication date.
+
+    Findings come in the order area, money, compute, other; within a kind,
+    in the order of the park's fields.  Raises
+    :class:`~aipark.ValidationError` for bad arguments and
+    :class:`~aipark.MissingDependencyError` when money needs rates and
+    CurrencyConverter is missing.
+    """
+    if not isinstance(park, Park):
+        raise ValidationError(f"expected Park, got {type(park).__name__}", path="park")
+    if on is not None:
+        check_date(on)
+    if (
+        isinstance(rel_tol, bool)
+        or not isinstance(rel_tol, int | float)
+        or not math.isfinite(rel_tol)
+        or not 0 <= rel_tol < 1
+    ):
+        raise ValidationError(f"expected a number from 0 to 1, got {rel_tol!r}", path="rel_tol")
+    if not isinstance(rounding, bool):
+        raise ValidationError(f"expected True or False, got {rounding!r}", path="rounding")
+    check = _Check(rel_tol=float(rel_tol), rounding=rounding)
+    findings: list[Finding] = []
+    for path, obj in _walk(park, ""):
+        for field in dict.fromkeys(c.field for c in obj.citations if c.reported is not None):
+            findings += _conversion_findings(obj, path, field, on or park.launched, check)
+        if isinstance(obj, ComputingCenter):
+            findings += _compute_findings(obj, path)
+    order = list(FindingKind)
+    return tuple(sorted(findings, key=lambda f: order.index(f.kind)))
+
+
+@attrs.frozen
+class _Check:
+    rel_tol: float
+    rounding: bool
+
+    def agrees(self, reported: Quantity, exact: Quantity) -> bool:
+        """Whether ``reported`` is ``exact`` (same unit) within the tolerances."""
+        rel = _relative(reported, exact)
+        if rel is not None and abs(rel) <= self.rel_tol:
+            return True
+        if not self.rounding:
+            return False
+        # Rounded to its printed digits: within half a unit of the last one.
+        step = _printed_step(reported.magnitude)
+        with localcontext(_EXACT):
+            gap = abs(Decimal(repr(reported.magnitude)) - Decimal(exact.magnitude))
+            return gap <= step / 2
+
+
+# Enough digits for any float written out in full, so decimal arithmetic is exact.
+_EXACT: Final = Context(prec=1000, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _printed_step(magnitude: int | float) -> Decimal:
+    """The place of the last printed digit: 0.1 for 194.6, 10**7 for 8690000000."""
+    with localcontext(_EXACT):
+        number = Decimal(repr(magnitude))
+        if isinstance(magnitude, int) and magnitude:
+            number = number.normalize()  # trailing zeros of an integer are not significant
+        return Decimal(1).scaleb(number.as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def _round(magnitude: int | float, step: Decimal) -> Decimal:
+    with localcontext(_EXACT):
+        return Decimal(magnitude).quantize(step, rounding=ROUND_HALF_EVEN)
+
+
+def _relative(reported: Quantity, exact: Quantity) -> float | None:
+    if exact.magnitude == 0:
+        return 0.0 if reported.magnitude == 0 else None
+    return float((reported.magnitude - exact.magnitude) / exact.magnitude)
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every model in a park that records citations, with its path."""
+    if hasattr(obj, "citations"):
+        yield path, obj
+    for field in attrs.fields(type(obj)):
+        if field.name == "citations":
+            continue
+        value = getattr(obj, field.name)
+        here = f"{path}.{field.name}" if path else field.name
+        if isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _walk(item, f"{here}[{i}]")
+        elif attrs.has(type(value)):
+            yield from _walk(value, here)
+
+
+def _kind(q: Quantity) -> FindingKind:
+    if currency_of(q) is not None:
+        return FindingKind.MONEY
+    if q.check("[area]"):
+        return FindingKind.AREA
+    if q.check("[floating_point_operation] / [time]"):
+        return FindingKind.COMPUTE
+    return FindingKind.OTHER
+
+
+def _unit(q: Quantity) -> str:
+    return unit_name(q._units)
+
+
+def _subject(obj: Any) -> str:
+    return str(getattr(obj, "name", type(obj).__name__))
+
+
+def _join(path: str, field: str) -> str:
+    return f"{path}.{field}" if path else field
+
+
+def _conversion_findings(
+    obj: Any, path: str, field: str, on: datetime.date | None, check: _Check
+) -> list[Finding]:
+    stated = getattr(obj, field)
+    if not isinstance(stated, get_registry().Quantity):
+        return []
+    citations = [c for c in obj.citations if c.field == field and c.reported is not None]
+    rate_citations = [c for c in citations if is_rate(c.reported)]
+    findings = []
+    for citation in citations:
+        if citation in rate_citations:
+            continue
+        reported: Quantity = citation.reported
+        src, dst = currency_of(stated), currency_of(reported)
+        if src is not None and dst is not None and src != dst:
+            finding = _money_finding(
+                obj, path, field, citation, rate_citations, on or citation.source.published, check
+            )
+        else:
+            finding = _unit_finding(obj, path, field, citation, check)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _unit_finding(
+    obj: Any, path: str, field: str, citation: Citation, check: _Check
+) -> Finding | None:
+    stated: Quantity = getattr(obj, field)
+    reported: Quantity = citation.reported  # type: ignore[assignment]
+    try:
+        exact = convert(stated, _unit(reported))
+    except ConversionError:
+        return _finding(
+            obj,
+            path,
+            field,
+            citation,
+            exact=stated,
+            explanation=(
+                f"The reported {_show(reported)} and the stated {_show(stated)} "
+                "measure different things; no conversion links them."
+            ),
+        )
+    if check.agrees(reported, exact):
+        return None
+    readings = []
+    for factor, label in COMMON_ROUNDINGS.get(unit_name(stated._units), ()):
+        approx = convert(stated.magnitude * parse_quantity(factor), _unit(reported))
+        readings.append(Reading(label, approx, check.agrees(reported, approx)))
+    rel = _relative(reported, exact)
+    step = _printed_step(reported.magnitude)
+    text = [
+        f"{_show(stated)} is exactly {_show(exact)}; the reported {_show(reported)} {_differs(rel)}"
+    ]
+    if check.rounding:
+        rounded = quantity(float(_round(exact.magnitude, step)), _unit(reported))
+        text[-1] += f" and is not the exact figure rounded to its printed digits ({_show(rounded)})"
+    text[-1] += "."
+    text += [
+        f"It matches {r.label} ({_show(r.value)}), a common rounding." for r in readings if r.agrees
+    ]
+    return _finding(
+        obj, path, field, citation, exact=exact, explanation=" ".join(text), readings=readings
+    )
+
+
+def _finding(
+    obj: Any,
+    path: str,
+    field: str,
+    citation: Citation,
+    *,
+    exact: Quantity,
+    explanation: str,
+    sources: Sequence[Source] = (),
+    readings: Sequence[Reading] = (),
+    rate: ExchangeRate | None = None,
+    implied_rate: ExchangeRate | None = None,
+) -> Finding:
+    """A finding about the reading ``citation`` gives of ``obj.<field>``."""
+    reported: Quantity = citation.reported  # type: ignore[assignment]
+    comparable = reported.dimensionality == exact.dimensionality
+    return Finding(
+        kind=_kind(reported),
+        subject=_subject(obj),
+        figure=_join(path, field),
+        stated=getattr(obj, field),
+        reported=reported,
+        exact=exact,
+        relative_difference=_relative(reported, exact) if comparable else None,
+        explanation=explanation,
+        sources=tuple(dict.fromkeys(sources or (citation.source,))),
+        rate=rate,
+        implied_rate=implied_rate,
+        readings=tuple(readings),
+    )
+
+
+def _money_finding(
+    obj: Any,
+    path: str,
+    field: str,
+    citation: Citation,
+    rate_citations: Sequence[Citation],
+    on: datetime.date,
+    check: _Check,
+) -> Finding | None:
+    stated: Quantity = getattr(obj, field)
+    reported: Quantity = citation.reported  # type: ignore[assignment]
+    # Rates are shown as stated currency per reported currency (CNY/USD).
+    rate = exchange_rate(currency_of(reported), currency_of(stated), on=on)
+    exact = convert(stated, _unit(reported), rate=rate)
+    if check.agrees(reported, exact):
+        return None
+    implied = ExchangeRate(
+        stated / reported,
+        source=citation.source,
+        note="implied by the reported figure",
+    )
+    readings = []
+    for ref in rate_citations:
+        ref_rate = ExchangeRate(
+            ref.reported,
+            on=ref.source.published,
+            source=ref.source,
+            note=ref.note,
+        )
+        value = convert(stated, _unit(reported), rate=ref_rate)
+        label = ref.note or f"the rate reported by {ref.source.id or ref.source.title}"
+        readings.append(Reading(label, value, check.agrees(reported, value), ref_rate))
+    rel = _relative(reported, exact)
+    note = f", {rate.note}" if rate.note else ""
+    published = "" if rate.on == rate.requested else f" (the last before {rate.requested})"
+    text = [
+        f"{_show(stated)} at the ECB reference rate of {rate.on}{published} "
+        f"({_show(rate.rate)}{note}) is {_show(exact)}; the reported {_show(reported)} "
+        f"{_differs(rel)} and implies "
+        f"{_show(implied.rate)}."
+    ]
+    for r in readings:
+        assert r.rate is not None
+        ref_id = r.rate.source.id if r.rate.source is not None else None
+        text.append(
+            f"At {_show(r.rate.rate)}, {r.label}{f' ({ref_id})' if ref_id else ''}, "
+            f"it is {_show(r.value)}, which "
+            + ("matches the reported figure." if r.agrees else "does not match either.")
+        )
+    sources = [citation.source, *(r.rate.source for r in readings if r.rate and r.rate.source)]
+    if rate.source is not None:
+        sources.append(rate.source)
+    return _finding(
+        obj,
+        path,
+        field,
+        citation,
+        exact=exact,
+        explanation=" ".join(text),
+        sources=sources,
+        rate=rate,
+        implied_rate=implied,
+        readings=readings,
+    )
+
+
+def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
+    if center.compute_power is None or center.pc_equivalents is None:
+        return []
+    per_pc = compute_per_pc(center)
+    count = get_registry().Quantity(center.pc_equivalents, "")
+    pc_citations = [c for c in center.citations if c.field == "pc_equivalents"]
+    power_citations = [c for c in center.citations if c.field == "compute_power"]
+    precision = center.precision.value if center.precision else "precision not stated"
+    power_ids = ", ".join(c.source.id or c.source.title for c in power_citations)
+    text = [
+        f"The comparison with {center.pc_equivalents:,} PCs is a count, not compute power; "
+        f"the center's compute power is {_show(center.compute_power)} ({precision}"
+        + (f"; {power_ids})." if power_ids else ").")
+    ]
+    text += [f"{c.source.id or c.source.title}: {c.note}." for c in pc_citations if c.note]
+    readings = []
+    if per_pc is not None:
+        text.append(f"Per PC that is {_show(per_pc.value)}, derived here; no source states it.")
+        readings.append(Reading(f"per PC, derived: {per_pc.formula}", per_pc.value, None))
+    sources = [c.source for c in (*pc_citations, *power_citations)]
+    return [
+        Finding(
+            kind=FindingKind.COMPUTE,
+            subject=center.name,
+            figure=_join(path, "pc_equivalents"),
+            stated=count,
+            reported=count,
+            exact=center.compute_power,
+            relative_difference=None,
+            explanation=" ".join(text),
+            sources=tuple(dict.fromkeys(sources)),
+            readings=tuple(readings),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------
+# Text
+
+
+def _show(q: Quantity) -> str:
+    from .formatting import format_quantity
+
+    magnitude = abs(q.magnitude)
+    digits = max(6, len(str(int(magnitude)))) if magnitude >= 1 else 6
+    return format_quantity(q, digits=digits)
+
+
+def _differs(rel: float | None) -> str:
+    """``is 0.034% higher``, ``is 0.097% lower``, or ``differs`` (from zero)."""
+    if rel is None:
+        return "differs"
+    return f"is {abs(rel):.3%} {'higher' if rel > 0 else 'lower'}"
+
+
+def format_findings(findings: Sequence[Finding], *, title: str | None = None) -> str:
+    """The findings as a plain-text table, each followed by its explanation.
+
+    ``aipark audit qingdao`` prints this.
+    """
+    rows = [("kind", "figure", "reported", "exact", "difference")]
+    for f in findings:
+        reported = _show(f.reported)
+        if f.kind is FindingKind.COMPUTE and not f.reported.dimensionality:
+            reported += " PCs"
+        diff = (
+            "not comparable" if f.relative_difference is None else f"{f.relative_difference:+.3%}"
+        )
+        rows.append((f.kind.value, f.figure, reported, _show(f.exact), diff))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [] if title is None else [title, ""]
+    if not findings:
+        return "\n".join([*lines, "No findings: every reported figure agrees."])
+    for row in rows:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    for i, f in enumerate(findings, 1):
+        lines += ["", f"{i}. {f.kind.value}: {f.figure} ({f.subject})"]
+        ids = ", ".join(s.id or s.title for s in f.sources)
+        for paragraph in (f.explanation, f"Sources: {ids}"):
+            lines += textwrap.wrap(
+                paragraph,
+                width=96,
+                initial_indent="   ",
+                subsequent_indent="   ",
+                break_on_hyphens=False,
+            )
+    return "\n".join(lines)
+
+
+attrs.resolve_types(Reading, globalns=globals())
+attrs.resolve_types(Finding, globalns=globals())

@@ -1,0 +1,292 @@
+"""The audit of reported figures: area, money and compute for Qingdao, tolerances, the CLI."""
+
+from __future__ import annotations
+
+import datetime
+import doctest
+import importlib
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+import aipark
+from aipark.audit import DEFAULT_REL_TOL, FindingKind
+from aipark.cli import run
+from aipark.models import Citation, ComputingCenter, Park, Source, Target
+
+ARTICLE = Source("An article", "A paper", datetime.date(2023, 3, 1), id="A-1")
+
+
+def findings_by_kind() -> dict[FindingKind, aipark.Finding]:
+    findings = aipark.audit(aipark.QINGDAO)
+    return {f.kind: f for f in findings}
+
+
+def test_qingdao_has_the_three_findings_in_order() -> None:
+    """Area, money and compute: one finding each."""
+    findings = aipark.audit(aipark.QINGDAO)
+    assert [f.kind for f in findings] == [FindingKind.AREA, FindingKind.MONEY, FindingKind.COMPUTE]
+    assert all(isinstance(f, aipark.Finding) for f in findings)
+
+
+def test_area_finding() -> None:
+    """194.6 ha reported, 194.533 ha exact; the 1 mu ≈ 667 m² rounding explains it."""
+    area = findings_by_kind()[FindingKind.AREA]
+    assert area.figure == "area"
+    assert area.subject == aipark.QINGDAO.name
+    assert area.stated == aipark.Q_(2918, "shi_mu")
+    assert area.reported == aipark.Q_(194.6, "hectare")
+    exact_ha = 2918 * 10000 / 15 / 10000
+    assert str(area.exact.units) == "ha"
+    assert math.isclose(area.exact.magnitude, exact_ha, rel_tol=1e-12)
+    assert area.relative_difference is not None
+    assert math.isclose(area.relative_difference, (194.6 - exact_ha) / exact_ha, rel_tol=1e-9)
+    (reading,) = area.readings
+    assert "667" in reading.label
+    assert math.isclose(reading.value.to("m**2").magnitude, 2918 * 667, rel_tol=1e-12)
+    assert reading.agrees is True
+    assert "194.533 ha" in area.explanation
+    assert "1 mu ≈ 667 m²" in area.explanation
+    assert [s.id for s in area.sources] == ["CD-2023-02-27"]
+
+
+def test_money_finding() -> None:
+    """$8.69 billion vs the ECB rate of the launch day, the implied rate and the central parity."""
+    money = findings_by_kind()[FindingKind.MONEY]
+    launch = datetime.date(2023, 2, 23)
+    assert money.figure == "targets[0].value"
+    assert money.stated == aipark.Q_(60_000_000_000, "CNY")
+    assert money.reported == aipark.Q_(8_690_000_000, "USD")
+    assert money.exact == aipark.convert("600亿元", "USD", on=launch)
+    assert abs(money.exact.magnitude - 8.69e9) / 8.69e9 < 0.005
+    assert money.relative_difference is not None
+    assert money.relative_difference < 0  # the article's figure is below the ECB conversion
+    assert money.rate is not None
+    assert money.rate.on == launch
+    assert money.rate.source is not None
+    assert money.rate.source.publisher == "European Central Bank"
+    assert (money.rate.base, money.rate.quote) == ("USD", "CNY")
+    assert money.implied_rate is not None
+    assert round(money.implied_rate.rate.magnitude, 4) == 6.9045
+    (parity,) = money.readings
+    assert parity.rate is not None
+    assert parity.rate.rate == aipark.Q_(6.9028, "CNY/USD")
+    assert parity.rate.on == launch
+    assert math.isclose(parity.value.magnitude, 60e9 / 6.9028, rel_tol=1e-12)
+    assert parity.agrees is True
+    assert [s.id for s in money.sources] == ["CD-2023-02-27", "PBOC-2023-02-23", "ECB-2023-02-23"]
+    for text in ("6.90449 CNY/USD", "6.9028 CNY/USD", "central parity", "2023-02-23"):
+        assert text in money.explanation
+
+
+def test_compute_finding() -> None:
+    """The article's 50,000-PC "CPU performance" vs the Chinese source's 100 PFLOPS."""
+    compute = findings_by_kind()[FindingKind.COMPUTE]
+    assert compute.figure == "computing_centers[0].pc_equivalents"
+    assert compute.subject == "Qingdao Artificial Intelligence Computing Center"
+    assert compute.reported == aipark.Q_(50_000, "")
+    assert compute.exact == aipark.Q_(100, "petaFLOPS")
+    assert compute.relative_difference is None
+    assert "CPU performance" in compute.explanation
+    assert "precision not stated" in compute.explanation
+    (per_pc,) = compute.readings
+    assert per_pc.value == aipark.Q_(2, "teraFLOPS")
+    assert per_pc.agrees is None
+    assert "derived" in per_pc.label
+    assert {s.id for s in compute.sources} == {"CD-2023-02-27", "XH-2022-05-16"}
+
+
+def test_rel_tol_is_explicit() -> None:
+    """A looser tolerance drops the small discrepancies; compute is always reported."""
+    assert DEFAULT_REL_TOL == 1e-4
+    kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=5e-4)]
+    assert kinds == [FindingKind.MONEY, FindingKind.COMPUTE]  # area is off by 0.034 %
+    kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=1e-2)]
+    assert kinds == [FindingKind.COMPUTE]
+
+
+def park_with_area(reported: str, stated: str = "2918 mu", **kwargs: object) -> Park:
+    return Park(
+        "P",
+        area=stated,
+        citations=[Citation("area", ARTICLE, reported=reported)],
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_rounding_to_printed_digits_agrees() -> None:
+    """194.5 ha is 2,918 mu rounded to its printed digits: no finding unless rounding is off."""
+    park = park_with_area("194.5 ha")
+    assert aipark.audit(park) == ()
+    assert aipark.audit(park, rounding=False, rel_tol=0) != ()
+    assert aipark.audit(park_with_area("195 ha")) == ()
+    assert aipark.audit(park_with_area("190 ha")) == ()  # two significant digits: 1.9e2
+    (finding,) = aipark.audit(park_with_area("196 ha"))
+    assert finding.readings[0].agrees is False
+    assert "common rounding" not in finding.explanation
+
+
+def test_exact_readings_agree() -> None:
+    """A reported figure equal to the exact conversion is not a finding."""
+    assert aipark.audit(park_with_area("1 qing", stated="100 mu")) == ()
+    assert aipark.audit(park_with_area("1 ha", stated="15 mu"), rounding=False, rel_tol=0) == ()
+
+
+def test_reported_figure_of_another_kind_is_a_finding() -> None:
+    """A reading that no conversion links to the figure is reported, not skipped."""
+    park = Park("P", area="15 mu", citations=[Citation("area", ARTICLE, reported="3 km")])
+    (finding,) = aipark.audit(park)
+    assert finding.kind is FindingKind.OTHER
+    assert finding.relative_difference is None
+    assert "measure different things" in finding.explanation
+
+
+def money_park(launched: datetime.date | None) -> Park:
+    target = Target(
+        "T",
+        value="100 CNY",
+        citations=[Citation("value", ARTICLE, reported="20 USD")],
+    )
+    return Park("P", launched=launched, targets=[target])
+
+
+def test_money_date_defaults() -> None:
+    """Money converts at the launch date, else the citing source's date, unless on= is given."""
+    launched = money_park(datetime.date(2023, 2, 23))
+    (finding,) = aipark.audit(launched)
+    assert finding.rate is not None
+    assert finding.rate.on == datetime.date(2023, 2, 23)
+    (finding,) = aipark.audit(money_park(None))
+    assert finding.rate is not None
+    assert finding.rate.on == ARTICLE.published
+    (finding,) = aipark.audit(launched, on=datetime.date(2023, 2, 25))
+    assert finding.rate is not None
+    assert (finding.rate.on, finding.rate.requested) == (
+        datetime.date(2023, 2, 24),
+        datetime.date(2023, 2, 25),
+    )
+    assert "the last before 2023-02-25" in finding.explanation
+
+
+def test_audit_of_an_empty_park_finds_nothing() -> None:
+    """No readings, no findings."""
+    assert aipark.audit(Park("P")) == ()
+    assert aipark.audit(Park("P", computing_centers=[ComputingCenter("C", pc_equivalents=5)])) == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (("qingdao",), {}, "expected Park"),
+        ((None,), {}, "expected Park"),
+        ((aipark.QINGDAO,), {"rel_tol": -0.1}, "rel_tol"),
+        ((aipark.QINGDAO,), {"rel_tol": float("nan")}, "rel_tol"),
+        ((aipark.QINGDAO,), {"rel_tol": 1.5}, "rel_tol"),
+        ((aipark.QINGDAO,), {"rel_tol": True}, "rel_tol"),
+        ((aipark.QINGDAO,), {"rel_tol": "0.1"}, "rel_tol"),
+        ((aipark.QINGDAO,), {"rounding": "yes"}, "rounding"),
+        ((aipark.QINGDAO,), {"on": "2023-02-23"}, "date"),
+        ((aipark.QINGDAO,), {"on": datetime.datetime(2023, 2, 23)}, "date"),
+    ],
+)
+def test_bad_arguments(args: tuple[object, ...], kwargs: dict[str, object], message: str) -> None:
+    """Every bad argument is a ValidationError naming it."""
+    with pytest.raises(aipark.ValidationError, match=message):
+        aipark.audit(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_audit_date_outside_the_rates_is_refused() -> None:
+    """Money cannot be audited on a day without ECB data."""
+    with pytest.raises(aipark.MissingRateError):
+        aipark.audit(aipark.QINGDAO, on=datetime.date(1990, 1, 1))
+
+
+def test_findings_are_json_native() -> None:
+    """to_dict gives data json.dumps accepts, with the numbers of the findings."""
+    data = aipark.to_dict(aipark.audit(aipark.QINGDAO))
+    text = json.dumps(data)
+    assert [f["kind"] for f in json.loads(text)] == ["area", "money", "compute"]
+    assert data[1]["rate"]["on"] == "2023-02-23"
+    assert data[0]["reported"] == {"value": 194.6, "unit": "hectare"}
+
+
+def test_table() -> None:
+    """format_findings: one row per finding, then each explanation and its sources."""
+    text = aipark.format_findings(aipark.audit(aipark.QINGDAO), title="Audit")
+    lines = text.splitlines()
+    assert lines[0] == "Audit"
+    assert lines[2].split() == ["kind", "figure", "reported", "exact", "difference"]
+    assert lines[3].split() == ["area", "area", "194.6", "ha", "194.533", "ha", "+0.034%"]
+    assert lines[4].split()[:2] == ["money", "targets[0].value"]
+    assert lines[4].endswith("-0.097%")
+    assert "50,000 PCs" in lines[5]
+    assert lines[5].endswith("not comparable")
+    assert "   Sources: CD-2023-02-27, PBOC-2023-02-23, ECB-2023-02-23" in lines
+    assert max(len(line) for line in lines) <= 100
+    assert "No findings" in aipark.format_findings(())
+
+
+def test_audit_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """aipark audit qingdao prints the table."""
+    assert run(["audit", "qingdao"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Audit of {aipark.QINGDAO.name}\n")
+    assert (
+        out
+        == f"Audit of {aipark.QINGDAO.name}\n\n"
+        + aipark.format_findings(aipark.audit(aipark.QINGDAO))
+        + "\n"
+    )
+
+
+def test_audit_command_json_and_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json prints the findings as data; --rel-tol and --on reach audit()."""
+    assert run(["audit", "qingdao", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == aipark.to_dict(aipark.audit(aipark.QINGDAO))
+    assert run(["audit", "qingdao", "--format", "json", "--rel-tol", "0.01"]) == 0
+    assert [f["kind"] for f in json.loads(capsys.readouterr().out)] == ["compute"]
+    assert run(["audit", "qingdao", "--format", "json", "--on", "2023-02-25"]) == 0
+    assert json.loads(capsys.readouterr().out)[1]["rate"]["on"] == "2023-02-24"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", "atlantis"],
+        ["audit", "qingdao", "--rel-tol", "-1"],
+        ["audit", "qingdao", "--on", "23/02/2023"],
+    ],
+)
+def test_audit_command_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Bad input: exit code 1 and one line on stderr."""
+    assert run(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("aipark: error: ")
+    assert err.count("\n") == 1
+
+
+def test_functions_stay_functions_after_their_modules_are_imported() -> None:
+    """Importing aipark.audit or aipark.convert (the modules) leaves the functions in place."""
+    code = (
+        "import aipark.cli, aipark.audit, aipark.convert, aipark\n"
+        "from aipark.audit import Finding\n"
+        "assert callable(aipark.audit), aipark.audit\n"
+        "assert callable(aipark.convert), aipark.convert\n"
+        "print(aipark.convert('15 mu', 'hectare').magnitude == 1)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+
+
+def test_docstring_examples() -> None:
+    """The examples in aipark.audit run as shown."""
+    # The module, not the function aipark.audit, which keeps the name.
+    result = doctest.testmod(importlib.import_module("aipark.audit"))
+    assert result.attempted > 0
+    assert result.failed == 0
