@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import aipark
 from aipark.audit import DEFAULT_REL_TOL, FindingKind
@@ -127,6 +129,23 @@ def test_rounding_to_printed_digits_agrees() -> None:
     (finding,) = aipark.audit(park_with_area("196 ha"))
     assert finding.readings[0].agrees is False
     assert "common rounding" not in finding.explanation
+
+
+@given(st.integers(1, 10**8), st.integers(0, 6))
+def test_any_correct_rounding_agrees(mu: int, decimals: int) -> None:
+    """The exact hectares printed to any number of decimals is never a finding."""
+    exact = aipark.convert(f"{mu} mu", "hectare").magnitude
+    park = park_with_area(f"{exact:.{decimals}f} ha", stated=f"{mu} mu")
+    assert aipark.audit(park, rel_tol=0) == ()
+
+
+@pytest.mark.parametrize(
+    ("stated", "reported"), [("1e300 mu", "1e-300 ha"), ("1 mu", "1e300 ha"), ("0 mu", "1 ha")]
+)
+def test_far_apart_figures_are_findings(stated: str, reported: str) -> None:
+    """Wildly different figures give a finding, never an arithmetic error."""
+    (finding,) = aipark.audit(park_with_area(reported, stated=stated))
+    assert finding.kind is FindingKind.AREA
 
 
 def test_exact_readings_agree() -> None:
