@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import doctest
-import importlib
 import json
 import math
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -42,7 +42,7 @@ def test_area_finding() -> None:
     assert area.stated == aipark.Q_(2918, "shi_mu")
     assert area.reported == aipark.Q_(194.6, "hectare")
     exact_ha = 2918 * 10000 / 15 / 10000
-    assert str(area.exact.units) == "ha"
+    assert area.exact.units == aipark.ureg.hectare
     assert math.isclose(area.exact.magnitude, exact_ha, rel_tol=1e-12)
     assert area.relative_difference is not None
     assert math.isclose(area.relative_difference, (194.6 - exact_ha) / exact_ha, rel_tol=1e-9)
@@ -303,9 +303,18 @@ def test_functions_stay_functions_after_their_modules_are_imported() -> None:
     assert done.stdout.strip() == "True"
 
 
-def test_docstring_examples() -> None:
-    """The examples in aipark.audit run as shown."""
-    # The module, not the function aipark.audit, which keeps the name.
-    result = doctest.testmod(importlib.import_module("aipark.audit"))
-    assert result.attempted > 0
-    assert result.failed == 0
+def readme_console_output(command: str) -> str:
+    """The lines the README shows after ``$ <command>``, up to the next command or fence."""
+    lines = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"$ {command}") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith(("$ ", "```")))
+    return "\n".join(lines[start:end]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "command", ["aipark audit qingdao", 'aipark convert "600亿元" USD --on 2023-02-23']
+)
+def test_readme_shows_the_real_output(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The audit table and the dated conversion in the README are what the CLI prints."""
+    assert run(shlex.split(command)[1:]) == 0
+    assert capsys.readouterr().out == readme_console_output(command)

@@ -131,8 +131,10 @@ def test_revenue_target() -> None:
     assert revenue.metric == "industrial operating revenue"
     assert source_of(revenue, "metric").id == "STD-2023-03-02"
     assert revenue.scope == "Qingdao Smart Computing Valley"
-    (reported,) = [c.reported for c in aipark.citations_of(revenue, "value") if c.reported]
-    assert reported == aipark.Q_(8_690_000_000, "USD")
+    reported, parity = [c for c in aipark.citations_of(revenue, "value") if c.reported]
+    assert reported.reported == aipark.Q_(8_690_000_000, "USD")
+    assert parity.reported == aipark.Q_(6.9028, "CNY/USD")  # the rate, cited for the audit
+    assert parity.source.id == "PBOC-2023-02-23"
     assert scenarios.value == aipark.Q_(100, "dimensionless")
     assert scenarios.bound is Bound.ABOUT
     assert scenarios.year is None

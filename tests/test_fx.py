@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import doctest
 import math
 import sys
 
@@ -299,10 +298,3 @@ def test_convert_command_bad_dates(day: str, capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err
     assert err.startswith("aipark: error: ")
     assert err.count("\n") == 1
-
-
-def test_docstring_examples() -> None:
-    """The examples in aipark.fx run as shown."""
-    result = doctest.testmod(fx)
-    assert result.attempted > 0
-    assert result.failed == 0
