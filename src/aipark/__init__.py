@@ -13,8 +13,6 @@ application registry and cattrs' global converter are left alone.
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -48,9 +46,9 @@ from .models import (
 if TYPE_CHECKING:
     import cattrs
 
-    from .audit import Finding, FindingKind, Reading, audit, format_findings
+    from .auditing import Finding, FindingKind, Reading, audit, format_findings
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
-    from .convert import convert
+    from .conversion import convert
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .serialization import from_dict, make_converter, to_dict
     from .units import Quantity, UnitRegistry
@@ -110,7 +108,7 @@ __all__ = [
 
 # Names whose modules import pint or cattrs, loaded on first access.
 _LAZY = {
-    "convert": ("convert", "convert"),
+    "convert": ("conversion", "convert"),
     "from_dict": ("serialization", "from_dict"),
     "to_dict": ("serialization", "to_dict"),
     "make_converter": ("serialization", "make_converter"),
@@ -123,11 +121,11 @@ _LAZY = {
     "Derived": ("compute", "Derived"),
     "compute_per_pc": ("compute", "compute_per_pc"),
     "total_compute": ("compute", "total_compute"),
-    "audit": ("audit", "audit"),
-    "Finding": ("audit", "Finding"),
-    "FindingKind": ("audit", "FindingKind"),
-    "Reading": ("audit", "Reading"),
-    "format_findings": ("audit", "format_findings"),
+    "audit": ("auditing", "audit"),
+    "Finding": ("auditing", "Finding"),
+    "FindingKind": ("auditing", "FindingKind"),
+    "Reading": ("auditing", "Reading"),
+    "format_findings": ("auditing", "format_findings"),
 }
 
 
@@ -153,19 +151,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(types.ModuleType):
-    """aipark's module type: keeps ``aipark.convert`` and ``aipark.audit`` the functions.
-
-    Importing a submodule sets it as an attribute of its package, which would
-    replace a lazily loaded function of the same name with the module.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _LAZY.get(name, ("",))[0] == name:
-            return  # the submodule stays reachable through sys.modules
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

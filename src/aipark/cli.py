@@ -63,7 +63,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "convert":
-            from .convert import convert
+            from .conversion import convert
             from .formatting import format_quantity
 
             on = _date(args.on)
@@ -129,7 +129,7 @@ def _describe_rate(rate: ExchangeRate) -> str:
 
 
 def _audit(args: argparse.Namespace) -> None:
-    from .audit import DEFAULT_REL_TOL, audit, format_findings
+    from .auditing import DEFAULT_REL_TOL, audit, format_findings
     from .data import get_park
 
     park = get_park(args.park)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .convert import convert
+from .conversion import convert
 from .errors import PrecisionMismatchError, ValidationError
 from .models import ComputingCenter, Precision, Source
 from .units import Quantity, get_registry

@@ -65,7 +65,7 @@ def describe(park: Park) -> str:
         parts = [p for p in (loc.district, loc.city, loc.province, loc.country) if p]
         lines.append(f"  Location: {', '.join(parts)}")
     if park.area is not None:
-        from .convert import convert
+        from .conversion import convert
 
         lines.append(
             f"  Area: {format_quantity(park.area)}"

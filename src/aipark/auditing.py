@@ -32,7 +32,7 @@ from typing import Any, Final
 import attrs
 
 from .compute import compute_per_pc
-from .convert import convert
+from .conversion import convert
 from .errors import ConversionError, ValidationError
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
 from .models import Citation, ComputingCenter, Park, Source

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aipark
-from aipark.audit import DEFAULT_REL_TOL, FindingKind
+from aipark.auditing import DEFAULT_REL_TOL, FindingKind
 from aipark.cli import run
 from aipark.models import Citation, ComputingCenter, Park, Source, Target
 
@@ -288,10 +288,10 @@ def test_audit_command_errors(argv: list[str], capsys: pytest.CaptureFixture[str
 
 
 def test_functions_stay_functions_after_their_modules_are_imported() -> None:
-    """Importing aipark.audit or aipark.convert (the modules) leaves the functions in place."""
+    """Importing every submodule first leaves aipark.audit and aipark.convert functions."""
     code = (
-        "import aipark.cli, aipark.audit, aipark.convert, aipark\n"
-        "from aipark.audit import Finding\n"
+        "import aipark.cli, aipark.auditing, aipark.conversion, aipark.formatting, aipark\n"
+        "from aipark.auditing import Finding\n"
         "assert callable(aipark.audit), aipark.audit\n"
         "assert callable(aipark.convert), aipark.convert\n"
         "print(aipark.convert('15 mu', 'hectare').magnitude == 1)\n"
