@@ -81,3 +81,19 @@ def test_subprocess(command: list[str]) -> None:
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert bad.stderr.startswith("aipark: error: cannot convert")
+
+
+def test_show_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    """`aipark show qingdao --locale zh_CN` prints the Chinese fact sheet."""
+    assert run(["show", "qingdao", "--locale", "zh_CN"]) == 0
+    assert capsys.readouterr().out == aipark.describe(aipark.QINGDAO, locale="zh_CN") + "\n"
+    assert run(["show", "qingdao"]) == 0
+    assert capsys.readouterr().out == aipark.describe(aipark.QINGDAO, locale="en_US") + "\n"
+
+
+def test_show_unknown_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["show", "qingdao", "--locale", "xx_YY"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("aipark: error: unknown locale 'xx_YY'")
+    assert "Traceback" not in captured.err

@@ -35,6 +35,8 @@ PUBLIC = {
     "citations_of",
     "convert",
     "converter",
+    "describe",
+    "format_quantity",
     "from_dict",
     "make_converter",
     "source_of",
@@ -104,3 +106,20 @@ def test_import_and_use_leave_global_state_alone() -> None:
         """
     )
     assert out.splitlines() == ["True", "True", "True"]
+
+
+def test_models_load_babel_only_to_format() -> None:
+    """Models and their display hooks import neither babel nor pint until text is made."""
+    out = run_python(
+        """
+        import sys, aipark
+        park = aipark.Park(name="P", layout="x")
+        assert hasattr(park, "_repr_pretty_") and hasattr(park, "_repr_html_")
+        print(sorted(m for m in ("pint", "babel") if m in sys.modules))
+        park._repr_html_()
+        print(sorted(m for m in ("pint", "babel") if m in sys.modules))
+        aipark.describe(aipark.QINGDAO)
+        print(callable(aipark.convert))
+        """
+    )
+    assert out.splitlines() == ["[]", "['babel', 'pint']", "True"]

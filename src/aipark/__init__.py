@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .auditing import Finding, FindingKind, Reading, audit, format_findings
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
     from .conversion import convert
+    from .formatting import describe, format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .serialization import from_dict, make_converter, to_dict
     from .units import Quantity, UnitRegistry
@@ -95,9 +96,11 @@ __all__ = [
     "compute_per_pc",
     "convert",
     "converter",
+    "describe",
     "exchange_rate",
     "exchange_rates",
     "format_findings",
+    "format_quantity",
     "from_dict",
     "make_converter",
     "source_of",
@@ -106,9 +109,11 @@ __all__ = [
     "ureg",
 ]
 
-# Names whose modules import pint or cattrs, loaded on first access.
+# Names whose modules import pint, cattrs or babel, loaded on first access.
 _LAZY = {
     "convert": ("conversion", "convert"),
+    "describe": ("formatting", "describe"),
+    "format_quantity": ("formatting", "format_quantity"),
     "from_dict": ("serialization", "from_dict"),
     "to_dict": ("serialization", "to_dict"),
     "make_converter": ("serialization", "make_converter"),

@@ -449,11 +449,11 @@ def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
 
 
 def _show(q: Quantity) -> str:
-    from .formatting import format_quantity
+    from .formatting import plain_quantity
 
     magnitude = abs(q.magnitude)
     digits = max(6, len(str(int(magnitude)))) if magnitude >= 1 else 6
-    return format_quantity(q, digits=digits)
+    return plain_quantity(q, digits=digits)
 
 
 def _differs(rel: float | None) -> str:

@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show a prebuilt park")
     show.add_argument("park", help="the park's key, e.g. 'qingdao'")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument(
+        "--locale",
+        default="en_US",
+        help="CLDR locale of the text fact sheet, e.g. 'zh_CN' or 'de_DE' (default: en_US; "
+        "the process's locale is never used)",
+    )
 
     audit = commands.add_parser("audit", help="compare a park's reported figures with exact ones")
     audit.add_argument("park", help="the park's key, e.g. 'qingdao'")
@@ -64,12 +70,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             from .conversion import convert
-            from .formatting import format_quantity
+            from .formatting import plain_quantity
 
             on = _date(args.on)
             rate = None if args.rate is not None or on is None else _dated_rate(args, on)
             result = convert(args.value, args.unit, rate=rate or args.rate, on=on)
-            print(format_quantity(result, digits=10))
+            print(plain_quantity(result, digits=10))
             if rate is not None:
                 print(_describe_rate(rate))
         elif args.command == "show":
@@ -83,7 +89,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             else:
                 from .formatting import describe
 
-                print(describe(park))
+                print(describe(park, locale=args.locale))
         elif args.command == "audit":
             _audit(args)
     except AiparkError as exc:
@@ -115,13 +121,11 @@ def _dated_rate(args: argparse.Namespace, on: datetime.date) -> ExchangeRate | N
 
 def _describe_rate(rate: ExchangeRate) -> str:
     """``at 6.897795 CNY/USD, the ECB reference rate of 2023-02-23 (cross rate via EUR)``."""
-    from .formatting import format_quantity
+    from .formatting import plain_quantity
 
     shown = rate if rate.rate.magnitude >= 1 else rate.inverse()
     publisher = rate.source.publisher if rate.source is not None else "published"
-    text = (
-        f"at {format_quantity(shown.rate, digits=7)}, the {publisher} reference rate of {rate.on}"
-    )
+    text = f"at {plain_quantity(shown.rate, digits=7)}, the {publisher} reference rate of {rate.on}"
     details = [rate.note] if rate.note else []
     if rate.requested is not None and rate.requested != rate.on:
         details.append(f"the last published before {rate.requested}")

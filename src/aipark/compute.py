@@ -46,7 +46,7 @@ class ComputeTotal:
     known_precision: Precision | None = None
 
     def __str__(self) -> str:
-        from .formatting import format_quantity
+        from .formatting import plain_quantity
 
         unstated = set(self.precision_not_stated)
         stated = [c for c in self.centers if c not in unstated]
@@ -59,7 +59,7 @@ class ComputeTotal:
             )
         else:
             precision = "precision not stated"
-        return f"{format_quantity(self.value)} ({precision})"
+        return f"{plain_quantity(self.value)} ({precision})"
 
 
 def total_compute(centers: Iterable[ComputingCenter]) -> ComputeTotal:
@@ -120,9 +120,9 @@ class Derived:
     sources: tuple[Source, ...] = ()
 
     def __str__(self) -> str:
-        from .formatting import format_quantity
+        from .formatting import plain_quantity
 
-        return f"{format_quantity(self.value)} (derived: {self.formula})"
+        return f"{plain_quantity(self.value)} (derived: {self.formula})"
 
 
 def compute_per_pc(center: ComputingCenter) -> Derived | None:
@@ -138,13 +138,13 @@ def compute_per_pc(center: ComputingCenter) -> Derived | None:
         raise ValidationError(f"expected ComputingCenter, got {type(center).__name__}")
     if center.compute_power is None or not center.pc_equivalents:
         return None
-    from .formatting import format_quantity
+    from .formatting import plain_quantity
 
     flops = convert(center.compute_power, "FLOPS")
     per_pc: Quantity = (flops / center.pc_equivalents).to_compact()
     cited = [c.source for c in center.citations if c.field in ("compute_power", "pc_equivalents")]
     formula = (
-        f"{format_quantity(center.compute_power)} / {center.pc_equivalents:,} PCs, "
+        f"{plain_quantity(center.compute_power)} / {center.pc_equivalents:,} PCs, "
         f"{_precision_text(center.precision)}"
     )
     return Derived(per_pc, formula, tuple(dict.fromkeys(cited)))

@@ -1,41 +1,635 @@
-"""Human-readable text for quantities and parks.
+"""Text for people: quantities and parks in the reader's language, through babel (CLDR).
 
-Plain English for now; locale-aware output through babel belongs here too.
+The only module that imports babel, and only inside functions, so ``import
+aipark`` stays cheap.  Every function takes an explicit ``locale`` (a CLDR
+identifier such as ``"en_US"``, ``"zh_CN"`` or ``"de-DE"``); aipark never reads
+the process's locale.  When a caller passes none, the locale is
+:data:`DEFAULT_LOCALE`, ``"en_US"``: that is what ``aipark show`` and the REPL
+display use.
+
+What comes from where:
+
+* numbers, dates, currencies (``CN¥60B``, ``600亿``, ``60 Mrd. CN¥``) and the
+  units CLDR knows (hectare, acre, square kilometer...): babel, through the
+  explicit table :data:`CLDR_UNITS` from pint unit names to CLDR unit ids;
+* units CLDR lacks (亩 / mu, 顷 / qing, FLOP and FLOPS with SI prefixes) and
+  ``元`` for yuan in Chinese: aipark's own labels, with CLDR plural categories;
+* the fact sheet's headings: aipark's own messages in English, German and
+  Chinese (Simplified and Traditional); other locales get English headings with
+  their own numbers, dates and units.
+
+Chinese locales (``zh`` in Han script: ``zh``, ``zh_CN``, ``zh_Hant``,
+``zh_TW``...) show a thing's ``local_name``; the rest show its English name.  A
+Chinese name that no source confirms (``local_name_verified=False``) is marked
+as a tentative rendering and never shown as the official one.  Chinese names
+are stored in Simplified characters and shown as stored in every Chinese locale.
+
+:func:`plain_quantity` is the babel-free text the command line's ``convert``
+prints; aipark's parser reads it back.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+import enum
+import html
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from .models import Bound, Park
-from .units import Quantity, unit_name
+import attrs
 
-__all__ = ["describe", "format_quantity"]
+from .errors import ValidationError
+from .models import (
+    Citation,
+    ComputingCenter,
+    InnovationPlatform,
+    Location,
+    Milestone,
+    Park,
+    Source,
+    Target,
+    ZoneKind,
+    citations_of,
+)
+from .units import Quantity, as_quantity, parse_unit, unit_name
 
-# Short labels for units whose pint symbol is unhelpful or ambiguous.
-_LABELS = {
-    "shi_mu": "mu",
-    "qing": "qing",
-    "CNY": "yuan",
-    "USD": "USD",
-    "EUR": "EUR",
-    "dimensionless": "",
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "CLDR_UNITS",
+    "DEFAULT_LOCALE",
+    "describe",
+    "format_quantity",
+    "plain_quantity",
+    "repr_html",
+    "repr_pretty",
+]
+
+#: The locale used when a caller passes none: the command line and the REPL display.
+DEFAULT_LOCALE: Final = "en_US"
+
+Length = Literal["short", "long"]
+
+#: pint's canonical unit names (as :func:`aipark.units.unit_name` writes them) to
+#: CLDR unit ids, which babel formats in every locale.  Units in neither this
+#: table nor aipark's own labels are written with pint's symbol.
+CLDR_UNITS: Final[Mapping[str, str]] = {
+    # area
+    "hectare": "area-hectare",
+    "acre": "area-acre",
+    "kilometer ** 2": "area-square-kilometer",
+    "meter ** 2": "area-square-meter",
+    "centimeter ** 2": "area-square-centimeter",
+    "mile ** 2": "area-square-mile",
+    "yard ** 2": "area-square-yard",
+    "foot ** 2": "area-square-foot",
+    "inch ** 2": "area-square-inch",
+    # length
+    "kilometer": "length-kilometer",
+    "meter": "length-meter",
+    # power and energy (data centers)
+    "watt": "power-watt",
+    "kilowatt": "power-kilowatt",
+    "megawatt": "power-megawatt",
+    "gigawatt": "power-gigawatt",
+    "joule": "energy-joule",
+    "kilojoule": "energy-kilojoule",
+    "kilowatt_hour": "energy-kilowatt-hour",
+    # storage
+    "byte": "digital-byte",
+    "gigabyte": "digital-gigabyte",
+    "terabyte": "digital-terabyte",
+    "petabyte": "digital-petabyte",
+    # time
+    "year": "duration-year",
+    "month": "duration-month",
+    "week": "duration-week",
+    "day": "duration-day",
+    "hour": "duration-hour",
+    "minute": "duration-minute",
+    "second": "duration-second",
+    # other
+    "percent": "concentr-percent",
+    "kilogram": "mass-kilogram",
+    "metric_ton": "mass-tonne",
+    "liter": "volume-liter",
+    "meter ** 3": "volume-cubic-meter",
+    "degree_Celsius": "temperature-celsius",
 }
 
-_BOUNDS = {
-    Bound.EXACTLY: "",
-    Bound.ABOUT: "about ",
-    Bound.MORE_THAN: "more than ",
-    Bound.AT_LEAST: "at least ",
-    Bound.LESS_THAN: "less than ",
-    Bound.AT_MOST: "at most ",
+# --------------------------------------------------------------------------
+# aipark's own labels: unit -> message language -> length -> plural category -> pattern.
+# "{0}" is the formatted number.  A language without an entry uses "en".
+
+_Patterns = dict[str, str]
+_Labels = dict[str, dict[str, _Patterns]]
+
+
+def _labels(short: str | _Patterns, long: str | _Patterns | None = None) -> dict[str, _Patterns]:
+    def plural(p: str | _Patterns) -> _Patterns:
+        return {"other": p} if isinstance(p, str) else p
+
+    return {"short": plural(short), "long": plural(short if long is None else long)}
+
+
+_OWN_LABELS: Final[dict[str, _Labels]] = {
+    "shi_mu": {
+        "en": _labels("{0} mu"),
+        "de": _labels("{0} mu", "{0} Mu"),
+        "zh_Hans": _labels("{0}亩"),
+        "zh_Hant": _labels("{0}畝"),
+    },
+    "qing": {
+        "en": _labels("{0} qing"),
+        "de": _labels("{0} qing", "{0} Qing"),
+        "zh_Hans": _labels("{0}顷"),
+        "zh_Hant": _labels("{0}頃"),
+    },
+    "FLOP": {
+        "en": _labels(
+            "{0} FLOP",
+            {"one": "{0} floating-point operation", "other": "{0} floating-point operations"},
+        ),
+        "de": _labels(
+            "{0} FLOP", {"one": "{0} Gleitkommaoperation", "other": "{0} Gleitkommaoperationen"}
+        ),
+        "zh_Hans": _labels("{0} FLOP", "{0}次浮点运算"),
+        "zh_Hant": _labels("{0} FLOP", "{0}次浮點運算"),
+    },
+    "FLOPS": {
+        "en": _labels(
+            "{0} FLOPS",
+            {
+                "one": "{0} floating-point operation per second",
+                "other": "{0} floating-point operations per second",
+            },
+        ),
+        "de": _labels(
+            "{0} FLOPS",
+            {
+                "one": "{0} Gleitkommaoperation pro Sekunde",
+                "other": "{0} Gleitkommaoperationen pro Sekunde",
+            },
+        ),
+        "zh_Hans": _labels("{0} FLOPS", "每秒{0}次浮点运算"),
+        "zh_Hant": _labels("{0} FLOPS", "每秒{0}次浮點運算"),
+    },
 }
 
+# SI prefixes on FLOP and FLOPS: pint's prefix name -> symbol.  "150 PFLOPS" is
+# how compute power is written in every language, so prefixed forms need no
+# translation: short "PFLOPS", long "petaFLOPS".
+_SI_PREFIXES: Final = {
+    "kilo": "k",
+    "mega": "M",
+    "giga": "G",
+    "tera": "T",
+    "peta": "P",
+    "exa": "E",
+    "zetta": "Z",
+    "yotta": "Y",
+    "ronna": "R",
+    "quetta": "Q",
+}
+_PREFIXED_FLOP: Final = re.compile(rf"({'|'.join(_SI_PREFIXES)})(FLOPS|FLOP)")
 
-def format_quantity(q: Quantity, *, digits: int = 6) -> str:
-    """``2918 shi_mu`` as ``"2,918 mu"``, ``150 petaFLOPS`` as ``"150 PFLOPS"``."""
+# "600亿元": Chinese readers count yuan in 元, not in CLDR's long name 人民币.
+_CHINESE_CURRENCY_LONG: Final = {"CNY": "{0}元"}
+
+# --------------------------------------------------------------------------
+# Fact sheet messages.  Values with plural forms are dicts by CLDR category.
+
+_Message = str | _Patterns
+
+_MESSAGES: Final[dict[str, dict[str, _Message]]] = {
+    "en": {
+        "location": "Location",
+        "area": "Area",
+        "stated": "stated as {0}",
+        "reported": "reported as {0}",
+        "launched": "Launched",
+        "layout": "Layout",
+        "zones": "Zones",
+        "core": "core",
+        "wing": "wing",
+        "functional": "functional",
+        "computing_centers": "Computing centers",
+        "precision_not_stated": "precision not stated",
+        "pc_equivalents": {"one": "equivalent to {0} PC", "other": "equivalent to {0} PCs"},
+        "phase": "phase {0}",
+        "targets": "Targets",
+        "target": "{name}: {value}",
+        "target_year": "{name}: {value} by {year}",
+        "exactly": "{0}",
+        "about": "about {0}",
+        "more_than": "more than {0}",
+        "at_least": "at least {0}",
+        "less_than": "less than {0}",
+        "at_most": "at most {0}",
+        "platforms": "Platforms",
+        "incubated": {
+            "one": "{0} incubated enterprise",
+            "other": "{0} incubated enterprises",
+        },
+        "milestones": "Milestones",
+        "goals": "Goals",
+        "sectors": "Sectors",
+        "application_domains": "Application domains",
+        "sources": "Sources",
+        "source": "{publisher}: {title} ({date})",
+        "with_local": "{name} ({local})",
+        "unverified": "{name} ({local}, unverified Chinese name)",
+        "colon": ": ",
+        "aside": " ({0})",
+        "separator": "; ",
+    },
+    "de": {
+        "location": "Lage",
+        "area": "Fläche",
+        "stated": "angegeben: {0}",
+        "reported": "berichtet: {0}",
+        "launched": "Eröffnet",
+        "layout": "Gliederung",
+        "zones": "Zonen",
+        "core": "Kern",
+        "wing": "Flügel",
+        "functional": "Funktionszone",
+        "computing_centers": "Rechenzentren",
+        "precision_not_stated": "Genauigkeit nicht angegeben",
+        "pc_equivalents": "entspricht {0} PCs",
+        "phase": "Phase {0}",
+        "targets": "Ziele",
+        "target": "{name}: {value}",
+        "target_year": "{name}: {value} bis {year}",
+        "about": "etwa {0}",
+        "more_than": "mehr als {0}",
+        "at_least": "mindestens {0}",
+        "less_than": "weniger als {0}",
+        "at_most": "höchstens {0}",
+        "platforms": "Innovationsplattformen",
+        "incubated": {
+            "one": "{0} inkubiertes Unternehmen",
+            "other": "{0} inkubierte Unternehmen",
+        },
+        "milestones": "Meilensteine",
+        "goals": "Leitbild",
+        "sectors": "Branchen",
+        "application_domains": "Anwendungsfelder",
+        "sources": "Quellen",
+        "with_local": "{name} ({local})",
+        "unverified": "{name} ({local}, chinesischer Name unbestätigt)",
+    },
+    "zh_Hans": {
+        "location": "位置",
+        "area": "面积",
+        "stated": "原始数据：{0}",
+        "reported": "报道为{0}",
+        "launched": "开园",
+        "layout": "布局",
+        "zones": "区域",
+        "core": "核心区",
+        "wing": "翼",
+        "functional": "功能区",
+        "computing_centers": "计算中心",
+        "precision_not_stated": "精度未注明",
+        "pc_equivalents": "相当于{0}台个人电脑",
+        "phase": "第{0}期",
+        "targets": "目标",
+        "target": "{name}：{value}",
+        "target_year": "{name}：到{year}年{value}",
+        "about": "约{0}",
+        "more_than": "超过{0}",
+        "at_least": "至少{0}",
+        "less_than": "不足{0}",
+        "at_most": "至多{0}",
+        "platforms": "创新平台",
+        "incubated": "已孵化{0}家企业",
+        "milestones": "大事记",
+        "goals": "定位",
+        "sectors": "重点产业",
+        "application_domains": "应用领域",
+        "sources": "资料来源",
+        "source": "{publisher}：{title}（{date}）",
+        "with_local": "{local}",
+        "unverified": "{local}（暂译；英文名：{name}）",
+        "colon": "：",
+        "aside": "（{0}）",
+        "separator": "；",
+    },
+    "zh_Hant": {
+        "location": "位置",
+        "area": "面積",
+        "stated": "原始數據：{0}",
+        "reported": "報導為{0}",
+        "launched": "開園",
+        "layout": "佈局",
+        "zones": "區域",
+        "core": "核心區",
+        "wing": "翼",
+        "functional": "功能區",
+        "computing_centers": "計算中心",
+        "precision_not_stated": "精度未註明",
+        "pc_equivalents": "相當於{0}台個人電腦",
+        "phase": "第{0}期",
+        "targets": "目標",
+        "target": "{name}：{value}",
+        "target_year": "{name}：到{year}年{value}",
+        "about": "約{0}",
+        "more_than": "超過{0}",
+        "at_least": "至少{0}",
+        "less_than": "不足{0}",
+        "at_most": "至多{0}",
+        "platforms": "創新平台",
+        "incubated": "已孵化{0}家企業",
+        "milestones": "大事記",
+        "goals": "定位",
+        "sectors": "重點產業",
+        "application_domains": "應用領域",
+        "sources": "資料來源",
+        "source": "{publisher}：{title}（{date}）",
+        "with_local": "{local}",
+        "unverified": "{local}（暫譯；英文名：{name}）",
+        "colon": "：",
+        "aside": "（{0}）",
+        "separator": "；",
+    },
+}
+
+# Territories on US or UK customary units (CLDR measurementData): areas there are
+# shown in hectares and acres; Chinese locales show the Chinese mu and hectares.
+_ACRE_TERRITORIES: Final = frozenset({"US", "LR", "MM", "GB"})
+_CHINESE_AREA: Final = ("shi_mu", "hectare")
+_ACRE_AREA: Final = ("hectare", "acre")
+_METRIC_AREA: Final = ("hectare",)
+
+
+# --------------------------------------------------------------------------
+# Locales
+
+
+@attrs.frozen
+class _Locale:
+    """A checked babel locale and what aipark derives from it."""
+
+    babel: Any
+    #: Key into the message and label tables: "en", "de", "zh_Hans" or "zh_Hant".
+    key: str
+    chinese: bool
+    area_units: tuple[str, ...]
+
+    def message(self, name: str, count: float | None = None) -> str:
+        found = _MESSAGES.get(self.key, {}).get(name)
+        if found is None:
+            found = _MESSAGES["en"][name]
+        if isinstance(found, str):
+            return found
+        category = self.babel.plural_form(count if count is not None else 0)
+        return found.get(category, found["other"])
+
+
+def _check_locale(locale: object) -> _Locale:
+    if not isinstance(locale, str):
+        raise ValidationError(
+            f"expected a locale identifier such as 'en_US', got {type(locale).__name__}"
+        )
+    return _resolve_locale(locale)
+
+
+_LOCALE_ID: Final = re.compile(r"[A-Za-z]{2,8}(?:_[A-Za-z0-9]{1,8}){0,4}")
+
+
+@lru_cache(maxsize=256)
+def _resolve_locale(text: str) -> _Locale:
+    """Parse ``text`` with babel, refusing what babel would silently replace.
+
+    babel turns an unknown territory into the language's default one (``en_ZZ``
+    becomes ``en_US``), ``und`` or ``C`` into ``en_US``, and drops what it cannot
+    read; aipark refuses all of these, so a typo cannot change units or names
+    unnoticed.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global, parse_locale
+
+    problem = (
+        f"unknown locale {text!r}: expected a CLDR locale identifier such as "
+        "'en_US', 'zh_CN' or 'de_DE'"
+    )
+    ident = text.strip().replace("-", "_")
+    if _LOCALE_ID.fullmatch(ident) is None:  # no POSIX ".UTF-8" or "@euro" either
+        raise ValidationError(problem)
+    try:
+        language, territory, script, variant = parse_locale(ident)[:4]
+        loc = Locale.parse(ident)
+    except (ValueError, UnknownLocaleError):
+        raise ValidationError(problem) from None
+    aliases = get_global("language_aliases")
+    aliased = str(aliases.get(language, "")).split("_")[0]
+    same_language = loc.language in (language, aliased)
+    territory_aliases = get_global("territory_aliases")
+    same_territory = (
+        territory is None
+        or loc.territory == territory
+        or (loc.territory in territory_aliases.get(territory, ()))
+    )
+    same_script = script is None or loc.script == script
+    same_variant = loc.variant == variant
+    if not (same_language and same_territory and same_script and same_variant):
+        raise ValidationError(problem)
+
+    likely = get_global("likely_subtags")
+    full = likely.get(f"{loc.language}_{loc.territory}") or likely.get(loc.language) or ""
+    parts = full.split("_")
+    script = loc.script or (parts[1] if len(parts) > 1 else None)
+    region = loc.territory or (parts[2] if len(parts) > 2 else None)
+    chinese = loc.language == "zh" and script in ("Hans", "Hant")
+    if chinese:
+        key = f"zh_{script}"
+        area: tuple[str, ...] = _CHINESE_AREA
+    else:
+        key = loc.language if loc.language in _MESSAGES else "en"
+        area = _ACRE_AREA if region in _ACRE_TERRITORIES else _METRIC_AREA
+    return _Locale(loc, key, chinese, area)
+
+
+# --------------------------------------------------------------------------
+# Quantities
+
+
+def format_quantity(
+    q: pint.Quantity | str,  # type: ignore[type-arg]
+    *,
+    locale: str = DEFAULT_LOCALE,
+    length: Length = "short",
+    compact: bool = False,
+) -> str:
+    """A quantity as a reader of ``locale`` writes it.
+
+    >>> format_quantity("600亿元", locale="de_DE", compact=True)
+    '60\\xa0Mrd.\\xa0CN¥'
+    >>> format_quantity("2918 mu", locale="zh_CN")
+    '2,918亩'
+    >>> format_quantity("150 PFLOPS", locale="en_US")
+    '150 PFLOPS'
+
+    ``q`` is a quantity of any pint registry or text such as ``"600亿元"``.
+    ``length`` is ``"short"`` (symbols: ``ha``, ``CN¥``) or ``"long"`` (names:
+    ``hectares``, ``Chinese yuan``).  ``compact`` writes money and plain counts
+    in the locale's compact form (``CN¥60B``, ``¥600亿``, ``60 Mrd. CN¥``; with
+    ``length="long"``: ``60 billion Chinese yuan``, ``600亿元``); other
+    measurements are always written in full.  Numbers keep up to three
+    fraction digits (money: the currency's digits; compact: two).
+
+    Raises :class:`~aipark.ValidationError` for an unknown locale, a bad
+    ``length`` or an unreadable quantity.
+    """
+    loc = _check_locale(locale)
+    if length not in ("short", "long"):
+        raise ValidationError(f"length must be 'short' or 'long', got {length!r}")
+    if not isinstance(compact, bool):
+        raise ValidationError(f"compact must be True or False, got {compact!r}")
+    return _format(as_quantity(q), loc, length, compact)
+
+
+def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
+    value = q.magnitude
     name = unit_name(q._units)
-    label = _LABELS.get(name)
+    code = _currency_code(q)
+    if code is not None:
+        if name != code:  # a prefixed currency such as kiloCNY
+            value = _to(q, code).magnitude
+        return _money(value, code, loc, length, compact)
+    if name == "dimensionless":
+        return _number(value, loc, compact=compact, length=length)
+    own = _own_label(name, loc, length, value)
+    if own is not None:
+        return own.format(_number(value, loc))
+    cldr = CLDR_UNITS.get(name)
+    if cldr is not None:
+        from babel.units import UnknownUnitError, format_unit
+
+        try:
+            fmt = _pattern(value)
+            text: str = format_unit(value, cldr, length=length, format=fmt, locale=loc.babel)
+        except UnknownUnitError:  # the locale's data lacks this unit
+            pass
+        else:
+            return text
+    symbol = f"{q.units:~P}" if length == "short" else f"{q.units:P}"
+    return f"{_number(value, loc)} {symbol}"
+
+
+def _to(q: Quantity, unit: str) -> Quantity:
+    """``q`` in ``unit``, one of aipark's own unit names (never outside text)."""
+    converted: Quantity = q.to(parse_unit(unit))
+    return converted
+
+
+def _currency_code(q: Quantity) -> str | None:
+    """The ISO code when ``q`` is an amount of one currency (not a rate)."""
+    dims = q.dimensionality
+    if len(dims) == 1:
+        ((dim, power),) = dims.items()
+        if power == 1 and str(dim).startswith(_CURRENCY):
+            return str(dim)[len(_CURRENCY) : -1]
+    return None
+
+
+_CURRENCY: Final = "[currency_"
+
+
+def _money(value: float, code: str, loc: _Locale, length: Length, compact: bool) -> str:
+    from babel.numbers import (
+        format_compact_currency,
+        format_compact_decimal,
+        format_currency,
+        get_currency_name,
+        get_currency_unit_pattern,
+    )
+
+    chinese_long = _CHINESE_CURRENCY_LONG.get(code) if loc.chinese else None
+    if _extreme(value):  # beyond what currency patterns hold: 1E30 CNY
+        number = _number(value, loc)
+        if length == "short":
+            return f"{number} {code}"
+    elif length == "short":
+        if compact:
+            text: str = format_compact_currency(value, code, locale=loc.babel, fraction_digits=2)
+            return text
+        return format_currency(value, code, locale=loc.babel)
+    elif compact:
+        number = format_compact_decimal(
+            value, format_type="long", locale=loc.babel, fraction_digits=2
+        )
+    elif chinese_long is not None:
+        number = format_currency(value, code, format="#,##0.00", locale=loc.babel)
+    else:
+        return format_currency(value, code, locale=loc.babel, format_type="name")
+    if chinese_long is not None:
+        return chinese_long.format(number)
+    pattern = get_currency_unit_pattern(code, count=value, locale=loc.babel)
+    currency = get_currency_name(code, count=value, locale=loc.babel)
+    return str(pattern).replace("{0}", number).replace("{1}", currency)
+
+
+def _own_label(name: str, loc: _Locale, length: Length, value: float) -> str | None:
+    """aipark's pattern for a unit CLDR lacks, in the plural form ``value`` needs."""
+    labels = _OWN_LABELS.get(name)
+    if labels is None:
+        prefixed = _PREFIXED_FLOP.fullmatch(name)
+        if prefixed is None:
+            return None
+        prefix, unit = prefixed.groups()
+        return f"{{0}} {_SI_PREFIXES[prefix]}{unit}" if length == "short" else f"{{0}} {name}"
+    patterns = (labels.get(loc.key) or labels["en"])[length]
+    return patterns.get(loc.babel.plural_form(abs(value)), patterns["other"])
+
+
+def _extreme(value: float) -> bool:
+    """True for figures babel's fixed-point patterns cannot hold (its decimals keep 28 digits)."""
+    return value != 0 and not 1e-6 <= abs(value) < 1e21
+
+
+def _pattern(value: float) -> str | None:
+    """A number pattern for figures the locale's own would spoil, else None.
+
+    Scientific for extreme figures; three significant digits for small ones the
+    locale's pattern (three fraction digits) would print as 0.
+    """
+    if _extreme(value):
+        return "0.##E0"
+    if value != 0 and abs(value) < 0.0005:
+        return "@@@"
+    return None
+
+
+def _number(value: float, loc: _Locale, *, compact: bool = False, length: Length = "short") -> str:
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    if compact and not _extreme(value):
+        text: str = format_compact_decimal(
+            value, format_type=length, locale=loc.babel, fraction_digits=2
+        )
+        return text
+    return format_decimal(value, format=_pattern(value), locale=loc.babel)
+
+
+def _date(value: datetime.date, loc: _Locale, width: str = "long") -> str:
+    from babel.dates import format_date
+
+    text: str = format_date(value, format=width, locale=loc.babel)
+    return text
+
+
+def plain_quantity(q: Quantity, *, digits: int = 6) -> str:
+    """Locale-neutral text that aipark's parser reads back: ``"2,918 mu"``, ``"150 PFLOPS"``.
+
+    No babel: for the command line's ``convert`` and for logs.
+    """
+    name = unit_name(q._units)
+    label = _PLAIN_LABELS.get(name)
     if label is None:
         label = f"{q.units:~P}"
     magnitude = q.magnitude
@@ -48,71 +642,309 @@ def format_quantity(q: Quantity, *, digits: int = 6) -> str:
     return f"{number} {label}".strip()
 
 
-def _named(obj: Any) -> str:
+# Short labels for units whose pint symbol is unhelpful or ambiguous.
+_PLAIN_LABELS: Final = {
+    "shi_mu": "mu",
+    "qing": "qing",
+    "CNY": "yuan",
+    "USD": "USD",
+    "EUR": "EUR",
+    "dimensionless": "",
+}
+
+# --------------------------------------------------------------------------
+# Names and places
+
+
+def _name(obj: Any, loc: _Locale) -> str:
+    """``obj``'s name for readers of ``loc``; an unconfirmed Chinese name is marked."""
     local = getattr(obj, "local_name", None)
-    if local and getattr(obj, "local_name_verified", True):
-        return f"{obj.name} ({local})"
-    if local:
-        return f"{obj.name} ({local}, unverified)"
-    return str(obj.name)
+    if not local:
+        return str(obj.name)
+    verified = getattr(obj, "local_name_verified", True)
+    return loc.message("with_local" if verified else "unverified").format(
+        name=obj.name, local=local
+    )
 
 
-def describe(park: Park) -> str:
-    """A plain-text fact sheet of a park."""
-    lines = [_named(park)]
-    if park.location is not None:
-        loc = park.location
-        parts = [p for p in (loc.district, loc.city, loc.province, loc.country) if p]
-        lines.append(f"  Location: {', '.join(parts)}")
-    if park.area is not None:
-        from .conversion import convert
+@lru_cache(maxsize=1)
+def _territory_codes() -> dict[str, str]:
+    """English country names (CLDR) to territory codes, to name a country in any locale."""
+    from babel import Locale
 
-        lines.append(
-            f"  Area: {format_quantity(park.area)}"
-            f" ({format_quantity(convert(park.area, 'hectare'), digits=5)})"
-        )
-    if park.launched is not None:
-        lines.append(f"  Launched: {park.launched.isoformat()}")
-    if park.layout:
-        lines.append(f"  Layout: {park.layout}")
-    for zone in park.zones:
-        lines.append(f"  Zone ({zone.kind.value}): {_named(zone)}")
-    for center in park.computing_centers:
-        facts = []
-        if center.compute_power is not None:
-            precision = center.precision.value if center.precision else "precision not stated"
-            facts.append(f"{format_quantity(center.compute_power)} ({precision})")
-        if center.pc_equivalents is not None:
-            facts.append(f"equivalent to {center.pc_equivalents:,} PCs")
-        if center.phase is not None:
-            facts.append(f"phase {center.phase}")
-        lines.append(f"  Computing center: {_named(center)}" + (": " if facts else ""))
-        if facts:
-            lines[-1] += "; ".join(facts)
-    for platform in park.platforms:
-        extra = (
-            f": {platform.incubated_enterprises} incubated enterprises"
-            if platform.incubated_enterprises is not None
-            else ""
-        )
-        lines.append(f"  Platform: {_named(platform)}{extra}")
-    for target in park.targets:
-        year = f" by {target.year}" if target.year else ""
-        lines.append(
-            f"  Target: {target.name}: {_BOUNDS[target.bound]}{format_quantity(target.value)}{year}"
-        )
-    for milestone in park.milestones:
-        when = milestone.date.isoformat() if milestone.date else str(milestone.year or "")
-        lines.append(f"  Milestone: {when} {_named(milestone)}".rstrip())
-    for label, items in (
-        ("Goals", park.goals),
-        ("Sectors", park.sectors),
-        ("Application domains", park.application_domains),
-    ):
+    return {name: code for code, name in Locale("en").territories.items() if code.isalpha()}
+
+
+def _place(location: Location, loc: _Locale) -> str:
+    country = location.country
+    code = _territory_codes().get(country) if country else None
+    if code is not None:
+        country = loc.babel.territories.get(code, country)
+    if loc.chinese:
+        parts = [
+            country,
+            location.local_province or location.province,
+            location.local_city or location.city,
+            location.local_district or location.district,
+        ]
+        present = [p for p in parts if p]
+        all_local = all(_is_han(p) for p in present)
+        return ("" if all_local else "，").join(present)
+    english = (location.district, location.city, location.province, country)
+    return ", ".join(p for p in english if p)
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" or c in "·-–" for c in text)
+
+
+# --------------------------------------------------------------------------
+# Fact sheets
+
+
+_Rows = list[tuple[str, str | list[str]]]
+
+
+def describe(park: Park, *, locale: str = DEFAULT_LOCALE) -> str:
+    """A fact sheet of ``park`` for readers of ``locale``.
+
+    Names, place, area in the locale's units (mu and hectares in Chinese,
+    hectares and acres in the US, hectares elsewhere, plus the figure as
+    stated and as sources reported it), dates in the locale's format, zones,
+    computing centers with the precision of their figures, targets with their
+    bound, platforms, milestones and sources.
+    """
+    if not isinstance(park, Park):
+        raise ValidationError(f"expected a Park, got {type(park).__name__}")
+    loc = _check_locale(locale)
+    return "\n".join(_lines(_name(park, loc), _park_rows(park, loc, brief=False), loc))
+
+
+def _lines(title: str, rows: _Rows, loc: _Locale) -> list[str]:
+    """``title`` then ``  Heading: value`` rows; a list value goes below its heading."""
+    colon = loc.message("colon")
+    lines = [title]
+    for heading, value in rows:
+        if isinstance(value, str):
+            lines.append(f"  {heading}{colon}{value}")
+        else:
+            lines.append(f"  {heading}{colon.rstrip()}")
+            lines.extend(f"    {item}" for item in value)
+    return lines
+
+
+def _park_rows(park: Park, loc: _Locale, *, brief: bool) -> _Rows:
+    """A park's headed rows: the fact sheet, or the REPL's one-screen summary when ``brief``."""
+    m = loc.message
+    sep = m("separator")
+    rows: _Rows = []
+
+    def add(key: str, items: list[str], *, inline: bool = False) -> None:
         if items:
-            lines.append(f"  {label}: {'; '.join(items)}")
-    for source in park.sources:
-        lines.append(
-            f"  Source: {source.publisher}, {source.title}, {source.published.isoformat()}"
+            rows.append((m(key), sep.join(items) if inline else items))
+
+    if park.location is not None:
+        rows.append((m("location"), _place(park.location, loc)))
+    if park.area is not None:
+        rows.append((m("area"), _area(park, loc, brief=brief)))
+    if park.launched is not None:
+        rows.append((m("launched"), _date(park.launched, loc)))
+    if park.layout is not None and not brief:
+        rows.append((m("layout"), park.layout))
+    if brief:
+        counts = [(kind, sum(z.kind is kind for z in park.zones)) for kind in ZoneKind]
+        add("zones", [f"{m(k.value)}{m('colon')}{n}" for k, n in counts if n], inline=True)
+    else:
+        add("zones", [f"{m(z.kind.value)}{m('colon')}{_name(z, loc)}" for z in park.zones])
+    add("computing_centers", [_center(c, loc, brief=brief) for c in park.computing_centers])
+    add("targets", [_target(t, loc, brief=brief) for t in park.targets])
+    if brief:
+        add("platforms", [_name(p, loc) for p in park.platforms])
+        add("sources", [_number(len(park.sources), loc)] if park.sources else [], inline=True)
+        return rows
+    add("platforms", [_platform(p, loc) for p in park.platforms])
+    add("milestones", [_milestone(ms, loc) for ms in park.milestones])
+    add("goals", list(park.goals), inline=True)
+    add("sectors", list(park.sectors), inline=True)
+    add("application_domains", list(park.application_domains), inline=True)
+    add("sources", [_source(s, loc) for s in park.sources])
+    return rows
+
+
+def _area(park: Park, loc: _Locale, *, brief: bool) -> str:
+    assert park.area is not None
+    length: Length = "short" if brief else "long"
+    stated = unit_name(park.area._units)
+    shown = [_format(_to(park.area, unit), loc, length, False) for unit in loc.area_units]
+    text = shown[0] + "".join(loc.message("aside").format(s) for s in shown[1:])
+    notes = []
+    if stated not in loc.area_units:
+        notes.append(loc.message("stated").format(_format(park.area, loc, length, False)))
+    if not brief:
+        notes += _reported(park, "area", loc, length)
+    return loc.message("separator").join([text, *notes])
+
+
+def _reported(
+    obj: Any, field: str, loc: _Locale, length: Length, *, compact: bool = False
+) -> list[str]:
+    """Other readings of ``field`` that sources printed (194.6 ha for 2,918 mu, $8.69B for ¥60B).
+
+    Only figures of the same kind as the value: a cited exchange rate is evidence,
+    not a reading of the amount.
+    """
+    value = getattr(obj, field)
+    seen: list[Quantity] = []
+    for citation in citations_of(obj, field):
+        reported = citation.reported
+        if reported is None or reported in seen:
+            continue
+        same_kind = reported.dimensionality == value.dimensionality or (
+            _currency_code(reported) is not None and _currency_code(value) is not None
         )
-    return "\n".join(lines)
+        if same_kind:
+            seen.append(reported)
+    return [loc.message("reported").format(_format(q, loc, length, compact)) for q in seen]
+
+
+def _center(center: ComputingCenter, loc: _Locale, *, brief: bool) -> str:
+    m = loc.message
+    facts = []
+    if center.compute_power is not None:
+        precision = center.precision.value if center.precision else m("precision_not_stated")
+        facts.append(
+            _format(center.compute_power, loc, "short", False) + m("aside").format(precision)
+        )
+    if not brief:
+        if center.pc_equivalents is not None:
+            count = center.pc_equivalents
+            facts.append(m("pc_equivalents", count).format(_number(count, loc)))
+        if center.phase is not None:
+            facts.append(m("phase").format(center.phase))
+    name = _name(center, loc)
+    return name + m("colon") + m("separator").join(facts) if facts else name
+
+
+def _target(target: Target, loc: _Locale, *, brief: bool) -> str:
+    m = loc.message
+    length: Length = "short" if brief else "long"
+    value = m(target.bound.value).format(_format(target.value, loc, length, True))
+    key = "target" if target.year is None else "target_year"
+    text = m(key).format(name=_name(target, loc), value=value, year=target.year)
+    if brief:
+        return text
+    return m("separator").join([text, *_reported(target, "value", loc, length, compact=True)])
+
+
+def _platform(platform: InnovationPlatform, loc: _Locale) -> str:
+    name = _name(platform, loc)
+    count = platform.incubated_enterprises
+    if count is None:
+        return name
+    return name + loc.message("colon") + loc.message("incubated", count).format(_number(count, loc))
+
+
+def _milestone(milestone: Milestone, loc: _Locale) -> str:
+    when = _date(milestone.date, loc) if milestone.date else str(milestone.year or "")
+    return f"{when}{loc.message('colon')}{_name(milestone, loc)}" if when else _name(milestone, loc)
+
+
+def _source(source: Source, loc: _Locale) -> str:
+    return loc.message("source").format(
+        publisher=source.publisher, title=source.title, date=_date(source.published, loc)
+    )
+
+
+# --------------------------------------------------------------------------
+# REPL display: IPython's pretty printer and Jupyter's HTML
+
+
+def _summary(obj: Any, loc: _Locale) -> tuple[str, _Rows]:
+    """A title and rows: what a REPL shows of an aipark model."""
+    title = f"{type(obj).__name__}: {_title(obj, loc)}"
+    if isinstance(obj, Park):
+        return title, _park_rows(obj, loc, brief=True)
+    rows: _Rows = []
+    for field in attrs.fields(type(obj)):
+        if field.name in _IN_TITLE.get(type(obj), _IN_TITLE[None]):
+            continue
+        value = getattr(obj, field.name)
+        text = str(value) if field.name == "year" and value is not None else _field_text(value, loc)
+        if text:
+            rows.append((field.name.replace("_", " "), text))
+    return title, rows
+
+
+# Fields a summary's title already shows.
+_IN_TITLE: Final[dict[type | None, tuple[str, ...]]] = {
+    None: ("name", "local_name", "local_name_verified"),
+    Source: ("title",),
+    Citation: ("field",),
+}
+
+
+def _title(obj: Any, loc: _Locale) -> str:
+    if isinstance(obj, Source):
+        return obj.title
+    if isinstance(obj, Citation):
+        return obj.field
+    if isinstance(obj, Location):
+        return _place(obj, loc)
+    return _name(obj, loc)
+
+
+_FIELD_TEXT: Final[list[tuple[type, Callable[[Any, _Locale], str]]]] = [
+    (Quantity, lambda v, loc: _format(v, loc, "short", False)),
+    (datetime.date, lambda v, loc: _date(v, loc, "medium")),
+    (enum.Enum, lambda v, loc: str(v.value)),
+    (Source, lambda v, loc: f"{v.publisher}, {_date(v.published, loc, 'medium')}"),
+    (Location, lambda v, loc: _place(v, loc)),
+    (bool, lambda v, loc: str(v)),
+    (int, lambda v, loc: _number(v, loc)),
+]
+
+
+def _field_text(value: Any, loc: _Locale) -> str:
+    if value is None or value == ():
+        return ""
+    for kind, text in _FIELD_TEXT:
+        if isinstance(value, kind):
+            return text(value, loc)
+    if isinstance(value, tuple):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        if all(isinstance(v, Citation) for v in value):
+            return _number(len(value), loc)
+        return "; ".join(_title(v, loc) for v in value)
+    return str(value)
+
+
+def repr_pretty(obj: Any, p: Any, cycle: bool) -> None:
+    """IPython's ``_repr_pretty_``: a one-screen summary in :data:`DEFAULT_LOCALE`.
+
+    Uses only the printer's ``text()``.
+    """
+    if cycle:
+        p.text(f"{type(obj).__name__}(...)")
+        return
+    loc = _check_locale(DEFAULT_LOCALE)
+    lines = _lines(*_summary(obj, loc), loc)
+    if isinstance(obj, Park):
+        lines.append("  (aipark.describe(park) gives the full fact sheet; repr() every field)")
+    p.text("\n".join(lines))
+
+
+def repr_html(obj: Any) -> str:
+    """Jupyter's ``_repr_html_``: the same summary as a small table."""
+    loc = _check_locale(DEFAULT_LOCALE)
+    title, rows = _summary(obj, loc)
+    esc = html.escape
+    cells = [
+        (esc(label), esc(value) if isinstance(value, str) else "<br>".join(map(esc, value)))
+        for label, value in rows
+    ]
+    body = "".join(
+        f'<tr><th style="text-align:left">{label}</th><td style="text-align:left">{value}</td></tr>'
+        for label, value in cells
+    )
+    return f"<table><caption>{esc(title)}</caption>{body}</table>"

@@ -285,12 +285,38 @@ class _Cited:
 
 
 # --------------------------------------------------------------------------
+# REPL display
+#
+# Every model binds these two in its own class body: IPython prefers a class's
+# own ``__repr__`` (attrs writes one) to an inherited ``_repr_pretty_``.  The
+# formatting module is imported on display only, so models stay free of babel,
+# and ``repr()`` stays the attrs one.
+
+
+def _repr_pretty_(self: Any, p: Any, cycle: bool) -> None:
+    """IPython's display: a one-screen summary (see :func:`aipark.formatting.repr_pretty`)."""
+    from .formatting import repr_pretty
+
+    repr_pretty(self, p, cycle)
+
+
+def _repr_html_(self: Any) -> str:
+    """Jupyter's display: the summary as a small table."""
+    from .formatting import repr_html
+
+    return repr_html(self)
+
+
+# --------------------------------------------------------------------------
 # Provenance
 
 
 @attrs.frozen
 class Source:
     """A publication that a figure or name comes from."""
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     title: str = attrs.field(validator=_TEXT)
     publisher: str = attrs.field(validator=_TEXT)
@@ -310,6 +336,9 @@ class Citation:
     reading of the same fact (the article's "194.6 hectares" for 2,918 mu), so
     it can be compared with the exact conversion and never silently replaced.
     """
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     field: str = attrs.field(validator=_TEXT)
     source: Source = attrs.field(validator=_Typed((Source,)))
@@ -349,6 +378,9 @@ def source_of(obj: Any, field: str) -> Source:
 class Location(_Cited):
     """Where a park is: administrative names in English and Simplified Chinese."""
 
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
+
     country: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     province: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
@@ -365,6 +397,9 @@ class Location(_Cited):
 class Zone(_Cited):
     """A part of a park's layout: its core, a wing or a functional zone."""
 
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
+
     name: str = attrs.field(validator=_TEXT)
     kind: ZoneKind = attrs.field(validator=_Typed((ZoneKind,)), kw_only=True)
     #: Name in Simplified Chinese, when a source gives one.
@@ -380,6 +415,9 @@ class Zone(_Cited):
 @attrs.frozen
 class ComputingCenter(_Cited):
     """A computing center with its compute power, as far as sources state it."""
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
@@ -412,6 +450,9 @@ class ComputingCenter(_Cited):
 class InnovationPlatform(_Cited):
     """An innovation platform (institute, innovation center) in a park."""
 
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
+
     name: str = attrs.field(validator=_TEXT)
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
@@ -425,6 +466,9 @@ class InnovationPlatform(_Cited):
 @attrs.frozen
 class Target(_Cited):
     """A planned figure: what, how much, by when, and how the value bounds it."""
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
     value: Quantity = attrs.field(
@@ -446,6 +490,9 @@ class Target(_Cited):
 @attrs.frozen
 class Milestone(_Cited):
     """A dated event in a park's history: a designation, a launch, an opening."""
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
@@ -471,6 +518,9 @@ class Milestone(_Cited):
 @attrs.frozen
 class Park(_Cited):
     """An AI industrial park: its place, area, layout, facilities and targets."""
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
