@@ -20,6 +20,7 @@ from .errors import (
     AiparkError,
     ConversionError,
     FieldError,
+    LoadError,
     MissingDependencyError,
     MissingRateError,
     PrecisionMismatchError,
@@ -51,8 +52,9 @@ if TYPE_CHECKING:
     from .conversion import convert
     from .formatting import describe, format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
+    from .io import dump, load
     from .serialization import from_dict, make_converter, to_dict
-    from .units import Quantity, UnitRegistry
+    from .units import Quantity, UnitRegistry, use_as_application_registry
 
     ureg: UnitRegistry
     Q_: type[Quantity]
@@ -74,6 +76,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "InnovationPlatform",
+    "LoadError",
     "Location",
     "Milestone",
     "MissingDependencyError",
@@ -97,16 +100,19 @@ __all__ = [
     "convert",
     "converter",
     "describe",
+    "dump",
     "exchange_rate",
     "exchange_rates",
     "format_findings",
     "format_quantity",
     "from_dict",
+    "load",
     "make_converter",
     "source_of",
     "to_dict",
     "total_compute",
     "ureg",
+    "use_as_application_registry",
 ]
 
 # Names whose modules import pint, cattrs or babel, loaded on first access.
@@ -131,6 +137,9 @@ _LAZY = {
     "FindingKind": ("auditing", "FindingKind"),
     "Reading": ("auditing", "Reading"),
     "format_findings": ("auditing", "format_findings"),
+    "use_as_application_registry": ("units", "use_as_application_registry"),
+    "load": ("io", "load"),
+    "dump": ("io", "dump"),
 }
 
 

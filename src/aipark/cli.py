@@ -1,4 +1,4 @@
-"""The ``aipark`` command: convert units, show and audit prebuilt parks.
+"""The ``aipark`` command: convert units, show, audit and dump prebuilt parks, validate files.
 
 ``run(argv)`` returns an exit code and is what tests call; ``main()`` is the
 console script.  Errors are one line on stderr, never a traceback.
@@ -11,7 +11,7 @@ import datetime
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .errors import AiparkError, ValidationError
 
@@ -57,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
     )
+
+    dump = commands.add_parser("dump", help="write a prebuilt park as JSON or TOML")
+    dump.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    dump.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    dump.add_argument(
+        "--format",
+        choices=("json", "toml"),
+        help="file format (default: from FILE's suffix, else json)",
+    )
+
+    validate = commands.add_parser("validate", help="check a park file (JSON or TOML)")
+    validate.add_argument("file", help="the file to check, e.g. 'park.toml'")
     return parser
 
 
@@ -92,6 +104,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print(describe(park, locale=args.locale))
         elif args.command == "audit":
             _audit(args)
+        elif args.command == "dump":
+            return _dump(args.park, args.output, args.format)
+        elif args.command == "validate":
+            return _validate(args.file)
     except AiparkError as exc:
         print(f"aipark: error: {exc}", file=sys.stderr)
         return 1
@@ -145,6 +161,40 @@ def _audit(args: argparse.Namespace) -> None:
         print(json.dumps(to_dict(findings), ensure_ascii=False, indent=2))
     else:
         print(format_findings(findings, title=f"Audit of {park.name}"))
+
+
+def _dump(key: str, output: str | None, fmt: Literal["json", "toml"] | None) -> int:
+    from .data import get_park
+    from .io import dump, dumps
+
+    park = get_park(key)
+    if output is None:
+        sys.stdout.write(dumps(park, fmt or "json"))
+        return 0
+    try:
+        dump(park, output, format=fmt or ("toml" if output.lower().endswith(".toml") else "json"))
+    except OSError as exc:
+        print(f"aipark: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _validate(file: str) -> int:
+    """Check a file; list every error on its own line, prefixed with the file's name."""
+    from .errors import LoadError
+    from .io import load
+
+    try:
+        park = load(file)
+    except LoadError as exc:
+        for error in exc.errors:
+            print(f"{exc.file}: {error}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"aipark: error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"{file}: ok ({park.name})")
+    return 0
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ conversion is pint's, with conversion factors cached per pair of units.
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 import pint
@@ -88,13 +89,20 @@ def _is_money(q: Any) -> bool:
 def _to(q: Quantity, target: Any) -> Quantity:
     factor = conversion_factor(q._units, target._units)
     reg = get_registry()
+    converted: Quantity
     if factor is None:  # offset units (degC): pint's own path
-        result: Quantity = q.to(target)
-        return result
-    magnitude = q.magnitude * factor
-    if isinstance(q.magnitude, int) and factor.is_integer() and abs(magnitude) < 2**53:
-        magnitude = q.magnitude * int(factor)
-    converted: Quantity = reg.Quantity(magnitude, target._units)
+        converted = q.to(target)
+    else:
+        magnitude = q.magnitude * factor
+        if isinstance(q.magnitude, int) and factor.is_integer() and abs(magnitude) < 2**53:
+            magnitude = q.magnitude * int(factor)
+        converted = reg.Quantity(magnitude, target._units)
+    if not math.isfinite(converted.magnitude):
+        # 1e308 qing is a finite area, but not in square meters: refuse
+        # rather than hand back inf.
+        raise ConversionError(
+            f"the result in {unit_name(target._units)} is too large to represent as a number"
+        )
     return converted
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "AiparkError",
     "ConversionError",
     "FieldError",
+    "LoadError",
     "MissingDependencyError",
     "MissingRateError",
     "PrecisionMismatchError",
@@ -67,6 +68,28 @@ class ValidationError(AiparkError, ValueError):
         return (_rebuild, (type(self), self.errors))
 
 
+class LoadError(ValidationError):
+    """A file that does not hold valid data: names the file, then every failing field.
+
+    ``str()`` reads ``park.toml: area: must not be negative, got -1 ha``;
+    ``file`` is the file's name as given and ``errors`` the field errors.
+    """
+
+    file: str
+
+    def __init__(self, file: str, errors: str | Iterable[FieldError], *, path: str = "") -> None:
+        super().__init__(errors, path=path)
+        self.file = file
+        self.args = (f"{file}: {self.args[0]}",)
+
+    def at(self, prefix: str) -> LoadError:
+        inner = ValidationError(self.errors).at(prefix)
+        return type(self)(self.file, inner.errors)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.file, self.errors))
+
+
 class ConversionError(ValidationError):
     """A quantity cannot be converted to the requested unit."""
 
@@ -90,6 +113,12 @@ def join_path(prefix: str, path: str) -> str:
     if not path:
         return prefix
     return prefix + path if path.startswith("[") else f"{prefix}.{path}"
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """Text from elsewhere (a dependency's message) fit for a one-line error message."""
+    shown = "".join(c if c.isprintable() else " " for c in text[:limit])
+    return shown + "..." if len(text) > limit else shown
 
 
 def _rebuild(cls: type[ValidationError], errors: tuple[FieldError, ...]) -> ValidationError:

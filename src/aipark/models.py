@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-import math
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
@@ -111,8 +111,12 @@ class _Dimension:
             raise ValidationError(
                 f"expected a scalar magnitude, got {type(magnitude).__name__}", path=attribute.name
             )
-        if not math.isfinite(magnitude):
-            raise ValidationError(f"expected a finite amount, got {magnitude}", path=attribute.name)
+        from .units import check_magnitude
+
+        try:
+            check_magnitude(magnitude)
+        except ValidationError as exc:
+            raise exc.at(attribute.name) from None
         if self.dimension is not None and not value.check(self.dimension):
             raise ValidationError(
                 f"expected {self.label}, got {value} ({value.dimensionality or 'dimensionless'})",
@@ -143,6 +147,9 @@ class _Typed:
             raise ValidationError(
                 f"expected {names}, got {type(value).__name__}", path=attribute.name
             )
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 63:
+            # JSON and TOML readers elsewhere hold at most 64-bit integers.
+            raise ValidationError("integer out of the 64-bit range", path=attribute.name)
         if self.check is not None and (problem := self.check(value)) is not None:
             raise ValidationError(problem, path=attribute.name)
 
@@ -158,15 +165,18 @@ class _Items:
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         errors = [
-            FieldError(f"{attribute.name}[{i}]", f"expected {self.type.__name__}, got {item!r}")
+            FieldError(
+                f"{attribute.name}[{i}]",
+                f"expected {self.type.__name__}, got {type(item).__name__}",
+            )
             for i, item in enumerate(value)
             if not isinstance(item, self.type) or (isinstance(item, bool) and self.type is not bool)
         ]
         if self.type is str:
             errors += [
-                FieldError(f"{attribute.name}[{i}]", "must not be empty")
+                FieldError(f"{attribute.name}[{i}]", problem)
                 for i, item in enumerate(value)
-                if isinstance(item, str) and not item.strip()
+                if isinstance(item, str) and (problem := _plain_text(item)) is not None
             ]
         if errors:
             raise ValidationError(errors)
@@ -175,8 +185,18 @@ class _Items:
         return f"<items validator {self.type.__name__}>"
 
 
-def _not_blank(value: str) -> str | None:
-    return "must not be empty" if not value.strip() else None
+# C0 and C1 controls (escape sequences rewrite a terminal), the bidi
+# overrides that make text display in another order than it reads, and lone
+# surrogates (no UTF-8 file can hold them).
+_NOT_TEXT: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _plain_text(value: str) -> str | None:
+    if not value.strip():
+        return "must not be empty"
+    if (found := _NOT_TEXT.search(value)) is not None:
+        return f"contains a character not allowed in text: {found.group()!r}"
+    return None
 
 
 def _not_negative(value: int) -> str | None:
@@ -254,8 +274,8 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return _to_tuple(value)
 
 
-_TEXT: Final = _Typed((str,), _not_blank)
-_OPTIONAL_TEXT: Final = _Typed((str, type(None)), _not_blank)
+_TEXT: Final = _Typed((str,), _plain_text)
+_OPTIONAL_TEXT: Final = _Typed((str, type(None)), _plain_text)
 _FLAG: Final = _Typed((bool,))
 _COUNT: Final = _Typed((int, type(None)), _not_negative)
 _YEAR: Final = _Typed((int, type(None)), _plausible_year)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import enum
 import math
+import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -24,12 +25,16 @@ from cattrs.errors import (
 )
 
 from . import models
-from .errors import FieldError, ValidationError, join_path
+from .errors import FieldError, ValidationError, join_path, one_line
 from .units import MAX_TEXT_LENGTH, Quantity, parse_quantity, quantity, unit_name
 
 __all__ = ["configure_converter", "from_dict", "get_converter", "make_converter", "to_dict"]
 
 T = TypeVar("T")
+
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Most field errors one ValidationError lists; the rest are counted.
+MAX_ERRORS: Final = 100
 
 #: Every attrs class aipark serializes.
 MODELS: Final[tuple[type, ...]] = (
@@ -99,16 +104,17 @@ def _structure_quantity(data: object, _: type) -> Quantity:
         raise ValidationError(
             f"expected {{'value': number, 'unit': text}} or text, got {_kind(data)}"
         )
-    extra = set(data) - {"value", "unit"}
+    extra = [key for key in data if key not in ("value", "unit")]
     if extra:
-        raise ValidationError(f"unexpected keys {sorted(map(str, extra))}")
+        raise ValidationError(FieldError(_key_text(key), "unknown field") for key in extra)
     if "value" not in data or "unit" not in data:
         raise ValidationError("a quantity needs both 'value' and 'unit'")
     return quantity(data["value"], data["unit"])
 
 
 def _structure_date(data: object, _: type) -> datetime.date:
-    if not isinstance(data, str) or len(data) != 10:
+    # fromisoformat() alone would also take week dates such as "2023-W08-4".
+    if not isinstance(data, str) or _ISO_DATE.fullmatch(data) is None:
         raise ValidationError(f"expected an ISO date such as '2023-02-23', got {_kind(data)}")
     try:
         return datetime.date.fromisoformat(data)
@@ -149,15 +155,21 @@ def _structure_enum(data: object, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _is_tuple(t: Any) -> bool:
-    return getattr(t, "__origin__", None) is tuple
+    """``tuple[X, ...]`` and ``list[X]``: homogeneous sequences, read from JSON arrays."""
+    origin = getattr(t, "__origin__", None)
+    args: tuple[Any, ...] = getattr(t, "__args__", ())
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin is list and len(args) == 1
 
 
 def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
-    def factory(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
-        (item_type, _) = t.__args__
+    def factory(t: Any) -> Callable[[object, type], Sequence[Any]]:
+        item_type = t.__args__[0]
         inner = converter.get_structure_hook(item_type)
+        make = t.__origin__
 
-        def structure(data: object, _: type) -> tuple[Any, ...]:
+        def structure(data: object, _: type) -> Sequence[Any]:
             if not isinstance(data, list | tuple):
                 raise ValidationError(f"expected a list, got {_kind(data)}")
             items, errors = [], []
@@ -168,7 +180,7 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     errors.extend(_field_errors(exc, f"[{i}]"))
             if errors:
                 raise ValidationError(errors)
-            return tuple(items)
+            return make(items)  # type: ignore[no-any-return]
 
         return structure
 
@@ -193,7 +205,9 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         def structure(data: object, _: type) -> Any:
             if not isinstance(data, Mapping):
                 raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
-            errors = [FieldError(str(key), "unknown field") for key in data if key not in names]
+            errors = [
+                FieldError(_key_text(key), "unknown field") for key in data if key not in names
+            ]
             kwargs = {}
             for field, hook, required in fields:
                 if field.name not in data:
@@ -224,14 +238,26 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
 
 def _kind(data: object) -> str:
+    """Describe input in an error message: short, one line, whatever it is."""
     if data is None:
         return "null"
     if isinstance(data, str):
         shown = data if len(data) <= 40 else data[:37] + "..."
         return f"text {shown!r}"
+    if isinstance(data, int) and not isinstance(data, bool) and data.bit_length() > 64:
+        return f"int of {data.bit_length()} bits"
     if isinstance(data, bool | int | float):
         return f"{type(data).__name__} {data!r}"
     return type(data).__name__
+
+
+def _key_text(key: object) -> str:
+    """A mapping key as a field path: as it is when short and printable, else quoted."""
+    if isinstance(key, str):
+        if len(key) <= 60 and key.isprintable():
+            return key
+        return repr(key[:40]) + ("..." if len(key) > 40 else "")
+    return f"<{_kind(key)}>"
 
 
 # --------------------------------------------------------------------------
@@ -254,14 +280,14 @@ def _field_errors(exc: BaseException, path: str) -> list[FieldError]:
         return errors
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            FieldError(join_path(path, str(key)), "unknown field")
+            FieldError(join_path(path, _key_text(key)), "unknown field")
             for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, KeyError):
         return [FieldError(path, "required field missing")]
     if isinstance(exc, AttributeError | TypeError) and "items" in str(exc):
         return [FieldError(path, "expected an object (a mapping)")]
-    return [FieldError(path, f"invalid value ({type(exc).__name__}: {exc})")]
+    return [FieldError(path, f"invalid value ({type(exc).__name__}: {one_line(str(exc))})")]
 
 
 # --------------------------------------------------------------------------
@@ -298,4 +324,8 @@ def from_dict(data: object, cls: type[T]) -> T:
     except RecursionError:
         raise ValidationError("input is nested too deeply") from None
     except Exception as exc:
-        raise ValidationError(_field_errors(exc, "")) from None
+        errors = _field_errors(exc, "")
+    if len(errors) > MAX_ERRORS:
+        more = FieldError("", f"and {len(errors) - MAX_ERRORS} more errors")
+        errors = [*errors[:MAX_ERRORS], more]
+    raise ValidationError(errors)

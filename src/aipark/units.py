@@ -37,6 +37,7 @@ __all__ = [
     "Quantity",
     "UnitRegistry",
     "as_quantity",
+    "check_magnitude",
     "conversion_factor",
     "dimensionality",
     "get_registry",
@@ -44,11 +45,14 @@ __all__ = [
     "parse_unit",
     "quantity",
     "unit_name",
+    "use_as_application_registry",
 ]
 
 #: Longest quantity or unit text aipark reads; longer input is refused unread.
 MAX_TEXT_LENGTH: Final = 200
 _MAX_POWER: Final = 9
+# Integers up to 1023 bits still convert to a float; larger ones overflow.
+_MAX_INT_BITS: Final = 1023
 _MAX_FACTORS: Final = 12
 _SUPERSCRIPTS: Final = {"²": "**2", "³": "**3", "⁻¹": "**-1", "⁻²": "**-2", "⁻³": "**-3"}
 # Chinese magnitude words written after a number ("600亿元") scale the number.
@@ -106,10 +110,23 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     __setitem__ = put = fill = _refuse
 
 
+class Unit(pint.UnitRegistry.Unit):
+    """A pint unit that pickles by name through aipark, like :class:`Quantity`.
+
+    pint rebuilds a pickled unit in whatever registry the unpickling process
+    made its application registry, where ``shi_mu`` or ``CNY`` may not exist
+    or may mean something else.
+    """
+
+    def __reduce__(self) -> tuple[Callable[[str], pint.Unit], tuple[str]]:
+        return (_unpickle_unit, (unit_name(self._units),))
+
+
 class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
     """pint's full registry whose quantities are aipark's immutable :class:`Quantity`."""
 
     Quantity = Quantity
+    Unit = Unit
 
 
 _lock = threading.RLock()
@@ -135,24 +152,45 @@ def _build_registry() -> UnitRegistry:
         return _registry
 
 
+def use_as_application_registry() -> None:
+    """Make aipark's registry pint's application registry, for this whole process.
+
+    An explicit opt-in: afterwards ``pint.Quantity("2918 mu")`` and quantities
+    that other libraries unpickle through pint use aipark's units (``mu`` is
+    then an area, not pint's milli-atomic-mass-unit).  Importing aipark never
+    does this by itself.
+    """
+    pint.set_application_registry(get_registry())  # type: ignore[no-untyped-call]
+
+
 def _unpickle(magnitude: Any, unit: str) -> Quantity:
-    return quantity(magnitude, unit)
+    # Pickles are trusted data (unpickling runs code anyway), so any magnitude
+    # pint holds is restored as it was; the unit still goes through the strict
+    # grammar, so a name aipark does not define fails loudly.
+    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+        raise ValidationError(f"cannot unpickle a quantity of magnitude {type(magnitude).__name__}")
+    q: Quantity = get_registry().Quantity(magnitude, _parse_units(unit))
+    return q
+
+
+def _unpickle_unit(unit: str) -> pint.Unit:
+    return parse_unit(unit)
 
 
 # --------------------------------------------------------------------------
 # Reading text
 
 
+# Digits are ASCII only: str's \d would also read "٣" or "３" as digits.
 _NUMBER = re.compile(
     r"""\s*(?P<sign>[+-]?)
-    (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)
-    (?P<exp>[eE][+-]?\d{1,3})?
+    (?P<digits>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+)
+    (?P<exp>[eE][+-]?[0-9]{1,3})?
     (?P<word>万亿|亿|万)?
     \s*""",
     re.VERBOSE,
 )
-_NAME = re.compile(r"[^\W\d]\w*")
-_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<op>\*\*|\^|\*|/|·)|(?P<int>[+-]?\d+))\s*")
+_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<op>\*\*|\^|\*|/|·)|(?P<int>[+-]?[0-9]+))\s*")
 
 
 def _check_text(text: object, what: str) -> str:
@@ -191,11 +229,13 @@ def _read_number(match: re.Match[str]) -> int | float:
         value = float(digits + (match["exp"] or ""))
         if not math.isfinite(value):
             raise ValidationError(f"{match.group().strip()!r} is too large")
+        if value == 0 and digits.strip("0.") != "":
+            raise ValidationError(f"{match.group().strip()!r} is too small to represent")
     else:
         value = int(digits)
     if match["word"]:
         value = value * _MAGNITUDE_WORDS[match["word"]]
-    return -value if match["sign"] == "-" else value
+    return check_magnitude(-value if match["sign"] == "-" else value)
 
 
 def parse_unit(text: str) -> pint.Unit:
@@ -296,12 +336,25 @@ def _resolve_name(name: str) -> str:
 # Building and checking quantities
 
 
-def quantity(value: object, unit: str) -> Quantity:
-    """A quantity of aipark's registry from a number and unit text, both checked."""
+def check_magnitude(value: object) -> int | float:
+    """Return ``value`` if it is a usable amount, else raise :class:`~aipark.ValidationError`.
+
+    An amount is an int or a finite float (never a bool) that converts to a
+    float: a larger integer would overflow the first time it is converted.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(f"expected a number, got {type(value).__name__}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValidationError(f"expected a finite number, got {value!r}")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValidationError(f"expected a finite number, got {value!r}")
+    elif value.bit_length() > _MAX_INT_BITS:
+        raise ValidationError(f"number is too large ({value.bit_length()} bits)")
+    return value
+
+
+def quantity(value: object, unit: str) -> Quantity:
+    """A quantity of aipark's registry from a number and unit text, both checked."""
+    check_magnitude(value)
     _check_text(unit, "a unit")
     units = _parse_units(unit) if unit.strip() else UnitsContainer({})
     q: Quantity = get_registry().Quantity(value, units)
@@ -329,7 +382,10 @@ def as_quantity(value: object) -> Quantity:
 def _from_foreign(value: Any) -> Quantity:
     magnitude = value.magnitude
     if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
-        raise ValidationError(f"expected a scalar quantity, got magnitude {magnitude!r}")
+        raise ValidationError(
+            f"expected a scalar quantity, got magnitude {type(magnitude).__name__}"
+        )
+    check_magnitude(magnitude)
     reg = get_registry()
     units = value._units
     try:
