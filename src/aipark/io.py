@@ -113,7 +113,10 @@ def _read_toml(text: str) -> Any:
     try:
         tree = tomllib.loads(text, parse_float=_finite_float)
     except ValueError as exc:  # tomllib.TOMLDecodeError and refusals from the hooks
-        raise ValidationError(f"not valid TOML: {one_line(str(exc))}") from None
+        message = str(exc)
+        if message.startswith("Exceeds the limit"):  # Python's cap on integer digits
+            message = "an integer is too large"
+        raise ValidationError(f"not valid TOML: {one_line(message)}") from None
     return _dates_as_text(tree)
 
 

@@ -33,7 +33,7 @@ __all__ = ["configure_converter", "from_dict", "get_converter", "make_converter"
 T = TypeVar("T")
 
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-#: Most field errors one ValidationError lists; the rest are counted.
+#: Most field errors from_dict lists; the rest are counted in one more line.
 MAX_ERRORS: Final = 100
 
 #: Every attrs class aipark serializes.
@@ -106,7 +106,7 @@ def _structure_quantity(data: object, _: type) -> Quantity:
         )
     extra = [key for key in data if key not in ("value", "unit")]
     if extra:
-        raise ValidationError(FieldError(_key_text(key), "unknown field") for key in extra)
+        raise ValidationError(_unknown_fields(extra))
     if "value" not in data or "unit" not in data:
         raise ValidationError("a quantity needs both 'value' and 'unit'")
     return quantity(data["value"], data["unit"])
@@ -205,9 +205,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         def structure(data: object, _: type) -> Any:
             if not isinstance(data, Mapping):
                 raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
-            errors = [
-                FieldError(_key_text(key), "unknown field") for key in data if key not in names
-            ]
+            errors = _unknown_fields([key for key in data if key not in names])
             kwargs = {}
             for field, hook, required in fields:
                 if field.name not in data:
@@ -249,6 +247,13 @@ def _kind(data: object) -> str:
     if isinstance(data, bool | int | float):
         return f"{type(data).__name__} {data!r}"
     return type(data).__name__
+
+
+def _unknown_fields(keys: list[object]) -> list[FieldError]:
+    errors = [FieldError(_key_text(key), "unknown field") for key in keys[:MAX_ERRORS]]
+    if len(keys) > MAX_ERRORS:
+        errors.append(FieldError("", f"and {len(keys) - MAX_ERRORS} more unknown fields"))
+    return errors
 
 
 def _key_text(key: object) -> str:
@@ -325,7 +330,7 @@ def from_dict(data: object, cls: type[T]) -> T:
         raise ValidationError("input is nested too deeply") from None
     except Exception as exc:
         errors = _field_errors(exc, "")
-    if len(errors) > MAX_ERRORS:
+    if len(errors) > MAX_ERRORS + 1:  # room for one "and N more" line
         more = FieldError("", f"and {len(errors) - MAX_ERRORS} more errors")
         errors = [*errors[:MAX_ERRORS], more]
     raise ValidationError(errors)

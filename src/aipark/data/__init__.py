@@ -47,9 +47,13 @@ def resolve_source_ids(data: Any) -> Any:
     ``data`` is a park as a dict whose ``sources`` carry ``id``\\ s.  Unknown ids
     raise :class:`~aipark.ValidationError` with the citation's path.
     """
-    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
         return data
-    by_id = {s["id"]: s for s in data["sources"] if isinstance(s, dict) and "id" in s}
+    by_id = {
+        s["id"]: s
+        for s in data.get("sources", [])
+        if isinstance(s, dict) and isinstance(s.get("id"), str)
+    }
     errors: list[FieldError] = []
 
     def walk(node: Any, path: str) -> Any:
