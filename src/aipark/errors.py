@@ -33,6 +33,10 @@ class FieldError(tuple[str, str]):
     def __new__(cls, path: str, message: str) -> FieldError:
         return super().__new__(cls, (path, message))
 
+    def __getnewargs__(self) -> tuple[str, str]:
+        # Pickle as FieldError(path, message): tuple's default passes one tuple.
+        return (self.path, self.message)
+
     @property
     def path(self) -> str:
         return self[0]
