@@ -93,7 +93,7 @@ def test_every_model_unpickles_in_a_fresh_process() -> None:
 
 def test_unpickling_ignores_pints_application_registry() -> None:
     """In a process whose pint registry reads "mu" as a mass, the park's area is still an area."""
-    blob = pickle.dumps(aipark.QINGDAO)
+    blob = pickle.dumps((aipark.QINGDAO, parse_unit("mu / FLOPS")))
     out = _run(
         """
         import pickle, sys
@@ -101,13 +101,14 @@ def test_unpickling_ignores_pints_application_registry() -> None:
         stock = pint.UnitRegistry()
         pint.set_application_registry(stock)
         assert stock.Quantity(1, "mu").check("[mass]")
-        park = pickle.load(sys.stdin.buffer)
+        park, unit = pickle.load(sys.stdin.buffer)
         import aipark
         print(park.area.check("[area]"), round(aipark.convert(park.area, "ha").magnitude, 2))
+        print(unit == aipark.units.parse_unit("mu / FLOPS"), isinstance(unit, aipark.units.Unit))
         """,
         blob,
     )
-    assert out.split() == ["True", "194.53"]
+    assert out.split() == ["True", "194.53", "True", "True"]
 
 
 def test_unpickling_without_aipark_fails_loudly() -> None:
