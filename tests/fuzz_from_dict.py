@@ -28,15 +28,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent))
 
 import aipark
-from hostile_strategies import (
-    check_from_dict,
-    check_loads,
-    json_like,
-    mutated_files,
-    mutated_parks,
-    mutated_texts,
-    targets,
-)
+import hostile_strategies as hs
 
 
 def _parse_quantity(text: str) -> None:
@@ -46,10 +38,10 @@ def _parse_quantity(text: str) -> None:
 
 # (name, strategy, property): each target gets an equal share of every round.
 TARGETS: list[tuple[str, st.SearchStrategy[Any], Callable[[Any], None]]] = [
-    ("from_dict(garbage)", st.tuples(json_like, targets), lambda c: check_from_dict(*c)),
-    ("from_dict(broken park)", mutated_parks(), lambda d: check_from_dict(d, aipark.Park)),
-    ("loads(broken file)", mutated_files(), lambda c: check_loads(*c)),
-    ("loads(broken text)", mutated_texts(), lambda c: check_loads(*c)),
+    ("from_dict(garbage)", st.tuples(hs.json_like, hs.targets), lambda c: hs.check_from_dict(*c)),
+    ("from_dict(broken park)", hs.mutated_parks(), lambda d: hs.check_from_dict(d, aipark.Park)),
+    ("loads(broken file)", hs.mutated_files(), lambda c: hs.check_loads(*c)),
+    ("loads(broken text)", hs.mutated_texts(), lambda c: hs.check_loads(*c)),
     ("parse_quantity(text)", st.text(max_size=250), _parse_quantity),
 ]
 

@@ -17,6 +17,8 @@ import aipark
 from aipark.io import dumps, loads
 from aipark.serialization import MODELS
 
+from strategies import parks
+
 #: Every field name of every model: dicts keyed by them reach deep into the hooks.
 FIELD_NAMES = sorted({f.name for cls in MODELS for f in attrs.fields(cls)} | {"value", "unit"})
 
@@ -99,11 +101,13 @@ def _positions(node: Any, out: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 @st.composite
 def mutated_parks(draw: st.DrawFn, compact: bool = False) -> dict[str, Any]:
-    """A valid park dict with one to three places broken: replaced, removed or added to.
+    """A valid park dict (the prebuilt one or a generated one) with one to three places broken.
 
-    ``compact`` starts from the file layout instead (sources cited by id).
+    Each break replaces, removes or adds a value.  ``compact`` starts from the
+    file layout instead (sources cited by id).
     """
-    data = json.loads(_text("json")) if compact else valid_park()
+    park = draw(st.just(aipark.QINGDAO) | parks)
+    data = json.loads(dumps(park)) if compact else aipark.to_dict(park)
     for _ in range(draw(st.integers(1, 3))):
         container, key = draw(st.sampled_from(_positions(data, [])))
         action = draw(st.sampled_from(["replace", "remove", "add"]))

@@ -137,7 +137,8 @@ CASES: list[tuple[str, Callable[[], object]]] = [
     ("unit ligature", lambda: parse_quantity("1 ㎡")),
     ("missing unit", lambda: parse_unit("")),
     ("number as unit", lambda: parse_unit("2 km")),
-    ("magnitude word as unit", lambda: parse_unit("万元")),
+    ("bare prefix as unit", lambda: parse_unit("万")),
+    ("doubled prefix", lambda: parse_quantity("1 亿亿元")),
     ("foreign mu is a mass", lambda: aipark.Park(name="P", area=_STOCK.Quantity(1, "mu"))),
     ("not text", lambda: parse_quantity(b"1 m")),  # type: ignore[arg-type]
     # --- wrong dimensions and negative amounts

@@ -19,6 +19,8 @@ from aipark import io
 from aipark.cli import run
 from aipark.io import dumps, load, loads, toml_document
 
+from strategies import parks
+
 QINGDAO_JSON = files("aipark.data").joinpath("qingdao.json")
 
 
@@ -60,6 +62,13 @@ def test_shared_source_ids_stay_inline() -> None:
     )
     assert json.loads(dumps(park))["citations"][0]["source"]["title"] == "B"
     assert loads(dumps(park), "json") == park
+
+
+@settings(max_examples=50, deadline=None)
+@given(park=parks, fmt=st.sampled_from(["json", "toml"]))
+def test_any_park_round_trips_through_file_text(park: aipark.Park, fmt: str) -> None:
+    """Any valid park (whatever its sources' ids) reads back equal from JSON or TOML text."""
+    assert loads(dumps(park, fmt), fmt) == park  # type: ignore[arg-type]
 
 
 def test_toml_dates_may_be_native() -> None:

@@ -106,7 +106,7 @@ def test_every_failing_path_is_reported_at_once() -> None:
         ({"name": "P", "area": {"value": True, "unit": "mu"}}, "area"),
         ({"name": "P", "area": {"value": "1", "unit": "mu"}}, "area"),
         ({"name": "P", "area": {"value": 1}}, "area"),
-        ({"name": "P", "area": {"value": 1, "unit": "mu", "x": 1}}, "area"),
+        ({"name": "P", "area": {"value": 1, "unit": "mu", "x": 1}}, "area.x"),
         ({"name": "P", "area": {"value": 1, "unit": "mu"}, "extra": 1}, "extra"),
         ({"name": "P", "area": [1, "mu"]}, "area"),
         ({"name": 7}, "name"),

@@ -134,21 +134,24 @@ def test_jobs_cover_errors_and_successes() -> None:
     assert sum(not out.startswith("error: ") for out in outcomes) > len(JOBS) // 2
 
 
-def test_convert_stays_a_function_once_its_module_is_imported() -> None:
-    """``import aipark.convert`` (as formatting and the CLI do) must not shadow the function.
+def test_public_names_stay_functions_once_their_modules_are_imported() -> None:
+    """Importing every submodule (as formatting and the CLI do) shadows no public name.
 
-    Python binds an imported submodule on its package; ``aipark.convert`` was
-    then the module, and threads racing through the lazy loader could get it.
+    Python binds an imported submodule on its package: a submodule named like
+    a lazily loaded function (``aipark.convert`` once was) replaced it, and
+    threads racing through the lazy loader got a module.
     """
     code = """
+import importlib, pkgutil, types
 import aipark
-import aipark.convert
-from aipark.formatting import describe
-describe(aipark.QINGDAO)
-print(round(aipark.convert("2918 mu", "hectare").magnitude, 2))
+for info in pkgutil.walk_packages(aipark.__path__, "aipark."):
+    if info.name != "aipark.__main__":
+        importlib.import_module(info.name)
+shadowed = [n for n in aipark.__all__ if isinstance(getattr(aipark, n), types.ModuleType)]
+print(shadowed, round(aipark.convert("2918 mu", "hectare").magnitude, 2))
 """
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, timeout=120, check=False
     )
     assert proc.returncode == 0, proc.stderr.decode()
-    assert proc.stdout.split() == [b"194.53"]
+    assert proc.stdout.split() == [b"[]", b"194.53"]

@@ -13,8 +13,6 @@ application registry and cattrs' global converter are left alone.
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -167,21 +165,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(ModuleType):
-    """aipark's module type: ``aipark.convert`` stays the function.
-
-    Importing a submodule binds it as an attribute of its package, so the
-    first ``import aipark.convert`` (which :mod:`aipark.formatting` and the CLI
-    do) would replace the function ``aipark.convert`` by the module of the
-    same name, and threads racing through ``__getattr__`` could see either.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, ModuleType) and _LAZY.get(name, ("", ""))[0] == name:
-            value = getattr(value, _LAZY[name][1])
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
