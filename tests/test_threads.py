@@ -10,6 +10,7 @@ for them, runs in a fresh process.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import subprocess
@@ -25,6 +26,7 @@ from aipark.units import parse_quantity, unit_name
 
 _PREFIXES = ["", "k", "M", "G", "P", "m", "µ", "kilo", "mega", "peta", "milli", "万", "亿"]
 _UNITS = ["m", "s", "g", "FLOPS", "FLOP", "mu", "CNY", "hectare", "byte"]
+_LOCALES = ["en_US", "zh_CN", "de_DE"]
 
 
 def _converting(text: str, unit: str) -> Callable[[], str]:
@@ -33,7 +35,8 @@ def _converting(text: str, unit: str) -> Callable[[], str]:
             q = aipark.convert(text, unit)
         except aipark.ValidationError as exc:
             return f"error: {exc}"
-        return f"{q.magnitude!r} {unit_name(q._units)} | {format_quantity(q)}"
+        shown = " | ".join(format_quantity(q, locale=loc) for loc in _LOCALES)
+        return f"{q.magnitude!r} {unit_name(q._units)} | {shown}"
 
     return job
 
@@ -66,8 +69,8 @@ JOBS: list[Callable[[], str]] = [
     *(_parsing(t) for t in ["2918 mu", "2,918亩", "600亿元", "9**9**9 m", "1 FLOPs", "3 kFLOPS"]),
     _round_trip,
     _file_text,
-    lambda: describe(aipark.QINGDAO),
-    lambda: format_quantity(aipark.convert(aipark.QINGDAO.area, "hectare"), digits=5),
+    *(functools.partial(describe, aipark.QINGDAO, locale=loc) for loc in _LOCALES),
+    lambda: format_quantity("600亿元", locale="de_DE", compact=True),
 ]
 
 

@@ -395,6 +395,8 @@ def _check_locale(locale: object) -> _Locale:
         raise ValidationError(
             f"expected a locale identifier such as 'en_US', got {type(locale).__name__}"
         )
+    if len(locale) > 50:  # refused unread, so the message stays one short line
+        raise ValidationError("unknown locale: a locale identifier is at most 50 characters")
     return _resolve_locale(locale)
 
 
