@@ -155,10 +155,11 @@ def _build_registry() -> UnitRegistry:
 def use_as_application_registry() -> None:
     """Make aipark's registry pint's application registry, for this whole process.
 
-    An explicit opt-in: afterwards ``pint.Quantity("2918 mu")`` and quantities
+    An explicit opt-in: afterwards ``pint.Quantity(2918, "mu")`` and quantities
     that other libraries unpickle through pint use aipark's units (``mu`` is
     then an area, not pint's milli-atomic-mass-unit).  Importing aipark never
-    does this by itself.
+    does this by itself.  Text still belongs in :func:`parse_quantity`, not in
+    pint's parser.
     """
     pint.set_application_registry(get_registry())  # type: ignore[no-untyped-call]
 
