@@ -25,6 +25,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
 import pint
+from pint.facets.plain.registry import GenericPlainRegistry, RegistryCache
 from pint.util import UnitsContainer
 
 from .errors import ConversionError, ValidationError
@@ -102,6 +103,12 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     def __ipow__(self, other: Any) -> Any:  # type: ignore[misc]
         return self**other
 
+    def check(self, dimension: Any) -> bool:
+        """pint's ``check``, remembered per unit and dimension text such as ``"[area]"``."""
+        if type(dimension) is str:  # not a subclass, which could redefine hashing
+            return _has_dimension(self._REGISTRY, self._units, dimension)
+        return bool(super().check(dimension))
+
     def _refuse(self, *args: Any, **kwargs: Any) -> Any:
         raise TypeError("aipark quantities are immutable: use .to(...) to get a converted copy")
 
@@ -123,10 +130,49 @@ class Unit(pint.UnitRegistry.Unit):
 
 
 class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
-    """pint's full registry whose quantities are aipark's immutable :class:`Quantity`."""
+    """pint's full registry whose quantities are aipark's immutable :class:`Quantity`.
+
+    pint works out the root units and dimension of each of its ~1000 units as
+    it builds a registry, a third of the cost of a command-line start; this
+    registry works each out on first use instead, through the same pint code
+    and into the same cache.  Only ``compatible_units()`` needs the whole
+    table, which is built the first time it is asked for.
+    """
 
     Quantity = Quantity
     Unit = Unit
+
+    def _build_cache(self, loaded_files: Any = None) -> None:
+        self._cache = RegistryCache()
+        self._caches[()] = self._cache
+        self._equivalents_built = False
+
+    def _get_compatible_units(self, input_units: Any, group_or_system: Any = None) -> Any:
+        if not self._equivalents_built:
+            self._build_equivalents()
+        return super()._get_compatible_units(input_units, group_or_system)
+
+    def _build_equivalents(self) -> None:
+        """Run pint's full pass once, without active contexts, for its units-by-dimension table."""
+        with _lock:
+            if self._equivalents_built:
+                return
+            cache, overlays = self._cache, self._units.maps[:-1]
+            del self._units.maps[:-1]
+            try:
+                GenericPlainRegistry._build_cache(self)
+                table = self._cache.dimensional_equivalents
+            finally:
+                self._units.maps[:0] = overlays
+                self._cache = cache
+            self._caches[()].dimensional_equivalents.update(table)
+            self._equivalents_built = True
+
+
+@lru_cache(maxsize=1024)
+def _has_dimension(registry: UnitRegistry, units: UnitsContainer, dimension: str) -> bool:
+    """pint's ``Quantity.check``: is ``units`` of ``dimension`` (text) in ``registry``?"""
+    return bool(registry._get_dimensionality(units) == registry.get_dimensionality(dimension))
 
 
 _lock = threading.RLock()
@@ -145,11 +191,16 @@ def _build_registry() -> UnitRegistry:
     global _registry
     with _lock:
         if _registry is None:
-            reg = UnitRegistry(cache_folder=None, on_redefinition="raise")
-            text = files("aipark").joinpath("units.txt").read_text(encoding="utf-8")
-            reg.load_definitions(text.splitlines())
-            _registry = reg
+            _registry = _new_registry()
         return _registry
+
+
+def _new_registry() -> UnitRegistry:
+    """A registry of pint's defaults and ``units.txt``, as :func:`get_registry` builds it."""
+    reg = UnitRegistry(cache_folder=None, on_redefinition="raise")
+    text = files("aipark").joinpath("units.txt").read_text(encoding="utf-8")
+    reg.load_definitions(text.splitlines())
+    return reg
 
 
 def use_as_application_registry() -> None:
@@ -355,10 +406,28 @@ def check_magnitude(value: object) -> int | float:
 
 def quantity(value: object, unit: str) -> Quantity:
     """A quantity of aipark's registry from a number and unit text, both checked."""
-    check_magnitude(value)
-    _check_text(unit, "a unit")
-    units = _parse_units(unit) if unit.strip() else UnitsContainer({})
-    q: Quantity = get_registry().Quantity(value, units)
+    magnitude = check_magnitude(value)
+    # Only exact str is cached: a subclass could redefine hashing and equality.
+    units = _read_unit(unit) if type(unit) is str else _read_unit.__wrapped__(unit)
+    return _new_quantity(magnitude, units)
+
+
+@lru_cache(maxsize=1024)
+def _read_unit(text: str) -> UnitsContainer:
+    """The checked, parsed unit text of :func:`quantity`, cached by its exact text."""
+    _check_text(text, "a unit")
+    return _parse_units(text) if text.strip() else UnitsContainer({})
+
+
+def _new_quantity(magnitude: int | float, units: UnitsContainer) -> Quantity:
+    """``Quantity(magnitude, units)`` for a checked number and a parsed unit.
+
+    Sets what pint's constructor sets, without its sniffing of argument types
+    (text, arrays, other quantities), which takes ten times as long.
+    """
+    q: Quantity = object.__new__(get_registry().Quantity)
+    q._magnitude = magnitude
+    q._units = units
     return q
 
 
