@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import attrs
@@ -111,10 +113,8 @@ class _Dimension:
             raise ValidationError(
                 f"expected a scalar magnitude, got {type(magnitude).__name__}", path=attribute.name
             )
-        from .units import check_magnitude
-
         try:
-            check_magnitude(magnitude)
+            _units().check_magnitude(magnitude)
         except ValidationError as exc:
             raise exc.at(attribute.name) from None
         if self.dimension is not None and not value.check(self.dimension):
@@ -215,21 +215,30 @@ def _plain_date(value: datetime.date) -> str | None:
     return "expected a date, not a datetime" if isinstance(value, datetime.datetime) else None
 
 
+@functools.cache
+def _units() -> ModuleType:
+    """:mod:`aipark.units`, imported on first use: importing models must not import pint.
+
+    Cached, as an import statement in a function costs microseconds per call.
+    """
+    from . import units
+
+    return units
+
+
 def _to_quantity(value: QuantityInput | None) -> Quantity | None:
     """Store any pint quantity, or quantity text, as a quantity of aipark's registry."""
     if value is None:
         return None
-    from .units import as_quantity
-
-    return as_quantity(value)
+    q: Quantity = _units().as_quantity(value)
+    return q
 
 
 def _to_required_quantity(value: QuantityInput) -> Quantity:
     if value is None:
         raise ValidationError("a quantity is required", path="value")
-    from .units import as_quantity
-
-    return as_quantity(value)
+    q: Quantity = _units().as_quantity(value)
+    return q
 
 
 def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -292,6 +301,8 @@ class _Cited:
     citations: tuple[Citation, ...]
 
     def __attrs_post_init__(self) -> None:
+        if not self.citations:
+            return
         names = attrs.fields_dict(type(self))  # type: ignore[arg-type]
         errors = [
             FieldError(
