@@ -13,6 +13,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -94,10 +95,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 
 def _unstructure_quantity(q: Quantity) -> dict[str, Any]:
-    return {"value": q.magnitude, "unit": unit_name(q._units)}
+    return {"value": q._magnitude, "unit": unit_name(q._units)}
 
 
 def _structure_quantity(data: object, _: type) -> Quantity:
+    if type(data) is dict and len(data) == 2 and "value" in data and "unit" in data:
+        return quantity(data["value"], data["unit"])  # what to_dict writes
     if isinstance(data, str):
         return parse_quantity(data)
     if not isinstance(data, Mapping):
@@ -146,12 +149,28 @@ def _structure_float(data: object, _: type) -> float:
 
 
 def _structure_enum(data: object, cls: type[enum.Enum]) -> enum.Enum:
-    choices = [m.value for m in cls]
+    if type(data) is str:  # the usual case, by value in one look-up
+        member = _enum_members(cls)[0].get(data)
+        if member is not None:
+            return member
     if isinstance(data, str | int) and not isinstance(data, bool):
-        for member in cls:
-            if member.value == data:
+        for value, member in _enum_members(cls)[1]:
+            if value == data:
                 return member
+    choices = [m.value for m in cls]
     raise ValidationError(f"expected one of {choices}, got {_kind(data)}")
+
+
+@lru_cache(maxsize=256)
+def _enum_members(
+    cls: type[enum.Enum],
+) -> tuple[dict[str, enum.Enum], tuple[tuple[Any, enum.Enum], ...]]:
+    """An enum's members by text value, and each member with its value.
+
+    Read once per enum, as ``member.value`` is a slow descriptor.
+    """
+    pairs = tuple((m.value, m) for m in cls)
+    return {v: m for v, m in pairs if type(v) is str}, pairs
 
 
 def _is_tuple(t: Any) -> bool:
@@ -190,9 +209,11 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     """Structure attrs classes field by field, collecting every error.
 
-    Each field is structured, converted and validated on its own, so a bad
-    area and a bad compute power three levels down are reported together,
-    each with its path, instead of the first one hiding the rest.
+    Valid data takes one pass: each field through its hook, then the class,
+    whose converters and validators check the result once.  Only when that
+    fails is each field converted and validated on its own, so a bad area and
+    a bad compute power three levels down are reported together, each with its
+    path, instead of the first one hiding the rest.
     """
 
     def factory(cls: Any) -> Callable[[object, type], Any]:
@@ -201,19 +222,55 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
             for f in attrs.fields(cls)
         ]
         names = {f.name for f, _, _ in fields}
+        steps = [(f.name, *_field_hook(converter, f.type), required) for f, _, required in fields]
 
         def structure(data: object, _: type) -> Any:
-            if not isinstance(data, Mapping):
+            if type(data) is not dict and not isinstance(data, Mapping):
                 raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
+            values: dict[str, Any] = {}
+            failures: dict[str, Exception] = {}
+            complete = True
+            for name, hook, field_type, nullable, required in steps:
+                if name in data:
+                    value = data[name]
+                    if value is None and nullable:
+                        values[name] = None
+                        continue
+                    try:
+                        values[name] = hook(value, field_type)
+                    except Exception as exc:
+                        failures[name] = exc
+                elif required:
+                    complete = False
+            # Every key a field (len), none missing or failed, and attrs' validators
+            # switched on, so the class itself checks every field: build it.
+            if (
+                complete
+                and not failures
+                and len(values) == len(data)
+                and not attrs.validators.get_disabled()
+            ):
+                try:
+                    return cls(**values)
+                except Exception:  # reported field by field below
+                    pass
+            return report(data, values, failures)
+
+        def report(
+            data: Mapping[Any, Any], values: dict[str, Any], failures: dict[str, Exception]
+        ) -> Any:
             errors = _unknown_fields([key for key in data if key not in names])
             kwargs = {}
-            for field, hook, required in fields:
+            for field, _, required in fields:
                 if field.name not in data:
                     if required:
                         errors.append(FieldError(field.name, "required field missing"))
                     continue
+                if field.name in failures:
+                    errors.extend(_field_errors(failures[field.name], field.name))
+                    continue
+                value = values[field.name]
                 try:
-                    value = hook(data[field.name], field.type)
                     if field.converter is not None:
                         value = field.converter(value)
                 except Exception as exc:
@@ -233,6 +290,20 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         return structure
 
     return factory
+
+
+def _field_hook(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
+    """A field type's structure hook and the type to pass it; ``X | None`` resolved once.
+
+    cattrs' own hook for optional types looks up the hook of ``X`` for every
+    value; for such a field this returns that hook of ``X`` with ``nullable``
+    set instead, unless a custom hook for the optional type was registered.
+    """
+    hook = converter.get_structure_hook(t)
+    if getattr(hook, "__func__", None) is not cattrs.Converter._structure_optional:
+        return hook, t, False
+    inner_type = next(a for a in t.__args__ if a is not type(None))
+    return converter.get_structure_hook(inner_type), inner_type, True
 
 
 def _kind(data: object) -> str:
