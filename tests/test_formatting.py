@@ -554,6 +554,7 @@ def test_any_finite_figure_formats(
         ("1e30 CNY", "zh_CN", "long", "1E30元"),
         ("2.5e-7 hectare", "de_DE", "short", "2,5E-7 ha"),
         ("3 kCNY", "en_US", "short", "CN¥3,000.00"),
+        ("1.7e308 kCNY", "en_US", "short", "1.7E308 kCNY"),  # no finite amount of CNY
     ],
 )
 def test_extreme_figures(text: str, locale: str, length: str, expected: str) -> None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime
 import enum
 import html
+import math
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -499,9 +500,13 @@ def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
     value = q.magnitude
     name = unit_name(q._units)
     code = _currency_code(q)
+    if code is not None and name != code:  # a prefixed currency such as kiloCNY
+        converted = _to(q, code).magnitude
+        if math.isfinite(converted):
+            value = converted
+        else:  # too large in plain units (1.7e308 kCNY): keep the prefix
+            code = None
     if code is not None:
-        if name != code:  # a prefixed currency such as kiloCNY
-            value = _to(q, code).magnitude
         return _money(value, code, loc, length, compact)
     if name == "dimensionless":
         return _number(value, loc, compact=compact, length=length)
