@@ -294,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and records")
     args = parser.parse_args(argv)
-    rounds, procs, n = (2, 3, 1000) if args.quick else (15, 15, RECORDS)
+    rounds, procs, n = (2, 3, 1000) if args.quick else (15, 21, RECORDS)
     print(
         f"aipark {aipark.__version__}, pint {version('pint')}, cattrs {version('cattrs')}, "
         f"attrs {version('attrs')}; Python {platform.python_version()} on "

@@ -73,29 +73,25 @@ def containers() -> list[Any]:
     return [units._read_unit(text) for text in UNIT_TEXTS]
 
 
+CACHES = (
+    units._read_unit,
+    units._parse_units_cached,
+    units._resolve_name,
+    units.unit_name,
+    units.conversion_factor,
+    units._has_dimension,
+)
+
+
 @pytest.fixture(autouse=True)
 def cold_caches() -> None:
     """Every test starts from empty caches, so both the first and the cached call run."""
-    for cached in (
-        units._read_unit,
-        units._parse_units_cached,
-        units._resolve_name,
-        units.unit_name,
-        units.conversion_factor,
-        units._has_dimension,
-    ):
+    for cached in CACHES:
         cached.cache_clear()
 
 
 def test_caches_are_bounded() -> None:
-    for cached in (
-        units._read_unit,
-        units._parse_units_cached,
-        units._resolve_name,
-        units.unit_name,
-        units.conversion_factor,
-        units._has_dimension,
-    ):
+    for cached in CACHES:
         assert cached.cache_info().maxsize is not None, cached
 
 
