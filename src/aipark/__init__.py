@@ -50,15 +50,23 @@ if TYPE_CHECKING:
     from .auditing import Finding, FindingKind, Reading, audit, format_findings
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
     from .conversion import convert
+    from .diagram import to_mermaid, to_svg
     from .formatting import describe, format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .io import dump, load
     from .serialization import from_dict, make_converter, to_dict
     from .units import Quantity, UnitRegistry, use_as_application_registry
 
+    #: aipark's unit registry: pint's defaults plus the mu, the qing, currencies,
+    #: FLOP and FLOPS, and the magnitude words 万 and 亿.  Built on first use.
     ureg: UnitRegistry
+    #: Makes quantities of :data:`ureg`: ``Q_(2918, "mu")``.
     Q_: type[Quantity]
+    #: The Qingdao Artificial Intelligence Industrial Park, every fact cited to
+    #: its source.  Loaded from a data file on first use.
     QINGDAO: Park
+    #: aipark's cattrs converter, the one :func:`to_dict` and :func:`from_dict`
+    #: use; register hooks on it to serialize your own classes beside aipark's.
     converter: cattrs.Converter
 
 __all__ = [
@@ -110,6 +118,8 @@ __all__ = [
     "make_converter",
     "source_of",
     "to_dict",
+    "to_mermaid",
+    "to_svg",
     "total_compute",
     "ureg",
     "use_as_application_registry",
@@ -140,6 +150,8 @@ _LAZY = {
     "use_as_application_registry": ("units", "use_as_application_registry"),
     "load": ("io", "load"),
     "dump": ("io", "dump"),
+    "to_mermaid": ("diagram", "to_mermaid"),
+    "to_svg": ("diagram", "to_svg"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The ``aipark`` command: convert units, show, audit and dump prebuilt parks, validate files.
+"""The ``aipark`` command: convert units, show, audit, draw and dump parks, validate files.
 
 ``run(argv)`` returns an exit code and is what tests call; ``main()`` is the
 console script.  Errors are one line on stderr, never a traceback.
@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a park file (JSON or TOML)")
     validate.add_argument("file", help="the file to check, e.g. 'park.toml'")
+    diagram = commands.add_parser("diagram", help="draw a prebuilt park's structure")
+    diagram.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    diagram.add_argument("--format", choices=("mermaid", "svg"), default="mermaid")
     return parser
 
 
@@ -108,6 +111,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _dump(args.park, args.output, args.format)
         elif args.command == "validate":
             return _validate(args.file)
+        elif args.command == "diagram":
+            from . import diagram
+            from .data import get_park
+
+            draw = diagram.to_svg if args.format == "svg" else diagram.to_mermaid
+            sys.stdout.write(draw(get_park(args.park)))
     except AiparkError as exc:
         print(f"aipark: error: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,121 @@
+"""Sphinx directives that draw pages from aipark's own data at build time.
+
+``aipark-sources`` lists every source of a prebuilt park and what each is cited
+for; ``aipark-diagram`` shows the park's structure as an SVG picture or as
+Mermaid text.  Both call aipark, so the pages cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+import aipark
+from aipark.data import PARKS, get_park
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def citation_paths(obj: Any, path: str = "") -> Iterator[tuple[str, aipark.Citation]]:
+    """Every citation in a model tree with the field path it is about, in data order."""
+    for citation in getattr(obj, "citations", ()):
+        yield _join(path, citation.field), citation
+    for field in attrs.fields(type(obj)):
+        if field.name in ("citations", "sources"):
+            continue
+        value = getattr(obj, field.name)
+        if attrs.has(type(value)):
+            yield from citation_paths(value, _join(path, field.name))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from citation_paths(item, f"{_join(path, field.name)}[{i}]")
+
+
+def _park(directive: SphinxDirective) -> aipark.Park:
+    key = directive.arguments[0]
+    # Rebuild the page when the data file changes.
+    directive.env.note_dependency(str(files("aipark.data").joinpath(PARKS[key])))
+    return get_park(key)
+
+
+class SourcesDirective(SphinxDirective):
+    """A list of a prebuilt park's sources, each with the fields it is cited for."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        park = _park(self)
+        cited: dict[aipark.Source, list[str]] = {source: [] for source in park.sources}
+        for path, citation in citation_paths(park):
+            cited.setdefault(citation.source, []).append(path)
+        items = nodes.bullet_list()
+        for source, paths in cited.items():
+            para = nodes.paragraph()
+            if source.id:
+                para += nodes.strong(text=source.id)
+                para += nodes.Text(": ")
+            para += nodes.Text(f"{source.publisher}, ")
+            title = nodes.emphasis(text=source.title)
+            if source.url:
+                link = nodes.reference(refuri=source.url)
+                link += title
+                para += link
+            else:
+                para += title
+            para += nodes.Text(f", published {source.published.isoformat()}")
+            if source.language:
+                para += nodes.Text(f" (language: {source.language})")
+            para += nodes.Text(". ")
+            unique = list(dict.fromkeys(paths))
+            if unique:
+                times = "once" if len(paths) == 1 else f"{len(paths)} times"
+                para += nodes.Text(f"Cited {times}, for ")
+                for i, path in enumerate(unique):
+                    if i:
+                        para += nodes.Text(", ")
+                    para += nodes.literal(text=path)
+                para += nodes.Text(".")
+            else:
+                para += nodes.Text("Not cited for any field.")
+            items += nodes.list_item("", para)
+        return [items]
+
+
+class DiagramDirective(SphinxDirective):
+    """A prebuilt park's structure: an SVG picture, or Mermaid text to copy."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {
+        "format": lambda arg: directives.choice(arg, ("svg", "mermaid"))
+    }
+
+    def run(self) -> list[nodes.Node]:
+        park = _park(self)
+        if self.options.get("format", "svg") == "mermaid":
+            text = aipark.to_mermaid(park)
+            block = nodes.literal_block(text, text, language="text")
+            return [block]
+        out = Path(self.env.srcdir) / "_generated" / f"{self.arguments[0]}.svg"
+        out.parent.mkdir(exist_ok=True)
+        svg = aipark.to_svg(park)
+        if not out.exists() or out.read_text(encoding="utf-8") != svg:
+            out.write_text(svg, encoding="utf-8")
+        image = nodes.image(uri=f"/_generated/{out.name}", alt=f"The structure of {park.name}")
+        return [image]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("aipark-sources", SourcesDirective)
+    app.add_directive("aipark-diagram", DiagramDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
