@@ -104,7 +104,7 @@ def _teardown(namespace: dict[str, Any]) -> None:
     namespace["_aipark_tmp"].cleanup()
 
 
-pytest_collect_file = Sybil(
+docs_examples = Sybil(
     parsers=[
         # The same flags as pyproject.toml's doctest_optionflags for src/.
         PythonCodeBlockParser(doctest_optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS),
@@ -115,4 +115,5 @@ pytest_collect_file = Sybil(
     patterns=["*.md"],
     setup=_setup,
     teardown=_teardown,
-).pytest()
+)
+pytest_collect_file = docs_examples.pytest()

@@ -35,9 +35,16 @@ class _Group(NamedTuple):
     links: tuple[tuple[str, str], ...] = ()
 
 
+def _one_line(text: str) -> str:
+    """Text on one line: line breaks and other invisible characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def _lines(name: str, local_name: str | None, verified: bool, *facts: str) -> tuple[str, ...]:
     shown_local = (local_name,) if local_name and verified else ()
-    return (name, *shown_local, *(f for f in facts if f))
+    rest = (_one_line(line) for line in (*shown_local, *facts))
+    # A name of nothing but invisible characters still gets a visible box.
+    return (_one_line(name) or "\ufffd", *(line for line in rest if line))
 
 
 def _outline(park: Park) -> tuple[_Node, tuple[_Group, ...]]:
@@ -60,7 +67,7 @@ def _outline(park: Park) -> tuple[_Node, tuple[_Group, ...]]:
         cores = [n.id for n in layout if n.id.startswith(ZoneKind.CORE.value)]
         wings = [n.id for n in layout if n.id.startswith(ZoneKind.WING.value)]
         links = tuple((cores[0], wing) for wing in wings) if len(cores) == 1 else ()
-        title = f"Layout: {park.layout}" if park.layout else "Layout"
+        title = f"Layout: {_one_line(park.layout)}" if park.layout else "Layout"
         groups.append(_Group("layout", title, tuple(layout), links))
 
     functional = tuple(
@@ -226,7 +233,7 @@ def to_svg(park: Park) -> str:
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total_height}"'
         f' viewBox="0 0 {width} {total_height}" font-family="sans-serif" font-size="{_FONT}">',
-        f"<title>{escape(park.name, quote=False)}</title>",
+        f"<title>{escape(top.lines[0], quote=False)}</title>",
         "<style>"
         ".group{fill:#f4f6f8;stroke:#8a96a3}"
         ".node{fill:#ffffff;stroke:#4a6785}"
