@@ -14,6 +14,7 @@ from types import ModuleType, SimpleNamespace
 import pytest
 
 import aipark
+from aipark.data import get_park
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -67,10 +68,11 @@ def test_console_examples_compare_output() -> None:
 
 
 def test_console_examples_include_errors_in_the_output() -> None:
-    assert console("$ aipark convert 1 furlong_per_fortnight\n2 ha\n") is not None
-    text = "$ aipark convert '1 CNY' USD\naipark: error: converting CNY to USD needs an"
-    text += " exchange rate, e.g. rate='6.9028 CNY/USD'\n"
-    assert console(text) is None
+    """What a failing command prints on stderr is part of its output."""
+    with pytest.raises(aipark.AiparkError) as caught:
+        get_park("atlantis")
+    assert console(f"$ aipark show atlantis\naipark: error: {caught.value}\n") is None
+    assert console("$ aipark show atlantis\naipark: error: something else\n") is not None
 
 
 def test_console_commands_without_output_must_succeed() -> None:

@@ -2,7 +2,8 @@
 
 ``aipark-sources`` lists every source of a prebuilt park and what each is cited
 for; ``aipark-diagram`` shows the park's structure as an SVG picture or as
-Mermaid text.  Both call aipark, so the pages cannot drift from the data.
+Mermaid text; ``aipark-audit`` shows where its sources disagree.  All of them
+call aipark, so the pages cannot drift from the data.
 """
 
 from __future__ import annotations
@@ -115,7 +116,19 @@ class DiagramDirective(SphinxDirective):
         return [image]
 
 
+class AuditDirective(SphinxDirective):
+    """A prebuilt park's audit, as ``aipark audit PARK`` prints it."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        park = _park(self)
+        text = aipark.format_findings(aipark.audit(park), title=f"Audit of {park.name}")
+        return [nodes.literal_block(text, text, language="text")]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("aipark-sources", SourcesDirective)
     app.add_directive("aipark-diagram", DiagramDirective)
+    app.add_directive("aipark-audit", AuditDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
