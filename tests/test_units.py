@@ -197,7 +197,26 @@ def test_quantities_are_immutable() -> None:
     assert q.magnitude == 5838
 
 
-def test_conversion_factor_is_decimal_exact() -> None:
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("150 hectare", "mu", 2250),
+        ("1 km**2", "mu", 1500),
+        ("2918 mu", "hectare", 2918 / 15),
+        ("1.5 hectare", "mu", 22.5),
+        ("3 nm", "m", 3e-9),
+        ("1 EFLOPS", "PFLOPS", 1000),
+        ("7 qing", "hectare", 700 / 15),
+    ],
+)
+def test_conversions_carry_no_float_noise(value: str, unit: str, expected: float) -> None:
+    """Where pint's float factors leave noise (2250.0000000000005), aipark is exact."""
+    result = aipark.convert(value, unit).magnitude
+    assert result == expected
+    assert type(result) is type(expected)
+
+
+def test_conversion_factor_is_exact() -> None:
     """EFLOPS -> PFLOPS is exactly 1000, where a float product is not."""
     factor = aipark.units.conversion_factor(
         parse_unit("EFLOPS")._units, parse_unit("PFLOPS")._units

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from fractions import Fraction
 from typing import Any
 
 import pint
@@ -18,7 +19,7 @@ from .fx import ExchangeRate, active_date, check_date, currency_of, exchange_rat
 from .units import (
     Quantity,
     as_quantity,
-    conversion_factor,
+    conversion_ratio,
     get_registry,
     parse_quantity,
     parse_unit,
@@ -87,16 +88,13 @@ def _is_money(q: Any) -> bool:
 
 
 def _to(q: Quantity, target: Any) -> Quantity:
-    factor = conversion_factor(q._units, target._units)
+    ratio = conversion_ratio(q._units, target._units)
     reg = get_registry()
     converted: Quantity
-    if factor is None:  # offset units (degC): pint's own path
+    if ratio is None:  # offset units (degC): pint's own path
         converted = q.to(target)
     else:
-        magnitude = q.magnitude * factor
-        if isinstance(q.magnitude, int) and factor.is_integer() and abs(magnitude) < 2**53:
-            magnitude = q.magnitude * int(factor)
-        converted = reg.Quantity(magnitude, target._units)
+        converted = reg.Quantity(_scale(q.magnitude, ratio), target._units)
     if not math.isfinite(converted.magnitude):
         # 1e308 qing is a finite area, but not in square meters: refuse
         # rather than hand back inf.
@@ -104,6 +102,21 @@ def _to(q: Quantity, target: Any) -> Quantity:
             f"the result in {unit_name(target._units)} is too large to represent as a number"
         )
     return converted
+
+
+def _scale(magnitude: Any, ratio: Fraction) -> Any:
+    """``magnitude * ratio`` with one rounding where the ratio is a small fraction.
+
+    An integer stays an integer when the result is whole (150 PFLOPS is
+    150000 TFLOPS); 2918 mu is 2918 / 15 ha, correctly rounded.
+    """
+    num, den = ratio.numerator, ratio.denominator
+    if num >= 2**53 or den >= 2**53:
+        return magnitude * float(ratio)
+    if isinstance(magnitude, int):
+        whole, rest = divmod(magnitude * num, den)
+        return whole if not rest else magnitude * num / den
+    return magnitude * num / den if num != 1 else magnitude / den
 
 
 def _convert_with_rate(q: Quantity, target: Any, rate: Quantity) -> Quantity:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
@@ -40,6 +40,7 @@ __all__ = [
     "as_quantity",
     "check_magnitude",
     "conversion_factor",
+    "conversion_ratio",
     "dimensionality",
     "get_registry",
     "parse_quantity",
@@ -508,11 +509,14 @@ def dimensionality(q: Any) -> str:
 
 
 @lru_cache(maxsize=4096)
-def conversion_factor(src: UnitsContainer, dst: UnitsContainer) -> float | None:
-    """Multiplicative factor from ``src`` to ``dst`` units, or None for offset units.
+def conversion_ratio(src: UnitsContainer, dst: UnitsContainer) -> Fraction | None:
+    """The exact factor from ``src`` to ``dst`` units, or None for offset units.
 
-    Computed from each unit's factor to root units with a decimal division, so
-    ``EFLOPS -> PFLOPS`` is exactly 1000 rather than pint's 1000.0000000000001.
+    pint keeps each unit's factor to root units as a float (the mu's 2000/3
+    m² as 666.6666666666666), so dividing two of them leaves noise: pint's
+    ``EFLOPS -> PFLOPS`` is 1000.0000000000001.  Each float is read back as
+    the simple fraction it was written as, when one rounds to it exactly, and
+    the ratio is taken in fractions: hectare to mu is exactly 15.
     """
     reg = get_registry()
     try:
@@ -529,4 +533,22 @@ def conversion_factor(src: UnitsContainer, dst: UnitsContainer) -> float | None:
             f"to {unit_name(dst) or 'dimensionless'} "
             f"({reg._get_dimensionality(dst) or 'dimensionless'})"
         )
-    return float(Decimal(repr(src_factor)) / Decimal(repr(dst_factor)))
+    return _rational(src_factor) / _rational(dst_factor)
+
+
+@lru_cache(maxsize=4096)
+def conversion_factor(src: UnitsContainer, dst: UnitsContainer) -> float | None:
+    """:func:`conversion_ratio` as a float (``EFLOPS -> PFLOPS`` is exactly 1000.0)."""
+    ratio = conversion_ratio(src, dst)
+    return None if ratio is None else float(ratio)
+
+
+def _rational(x: Any) -> Fraction:
+    """The fraction a unit's float factor was written as.
+
+    The simplest fraction with a denominator up to a million when one rounds
+    to ``x`` (2000/3 for 666.6666666666666), else the shortest decimal that
+    does (1/10**9 for 1e-09).
+    """
+    near = Fraction(x).limit_denominator(10**6)
+    return near if float(near) == x else Fraction(repr(float(x)))
