@@ -84,7 +84,22 @@ def test_import_is_cheap() -> None:
     out = run_python(
         """
         import sys, aipark
-        heavy = ("pint", "cattrs", "babel", "currency_converter")
+        heavy = ("pint", "cattrs", "babel", "currency_converter", "attrs")
+        print(sorted(m for m in heavy if m in sys.modules))
+        """
+    )
+    assert out == "[]"
+
+
+def test_converting_on_the_command_line_loads_no_models() -> None:
+    """``aipark convert`` needs pint, not attrs, cattrs or the exchange-rate tables."""
+    out = run_python(
+        """
+        import contextlib, io, sys
+        from aipark.cli import run
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert run(["convert", "1 hectare", "acre"]) == 0
+        heavy = ("attrs", "cattrs", "currency_converter", "aipark.models", "aipark.fx")
         print(sorted(m for m in heavy if m in sys.modules))
         """
     )

@@ -26,23 +26,6 @@ from .errors import (
     PrecisionMismatchError,
     ValidationError,
 )
-from .models import (
-    Bound,
-    Citation,
-    ComputingCenter,
-    InnovationPlatform,
-    Location,
-    Milestone,
-    Park,
-    Precision,
-    ProvenanceError,
-    Source,
-    Target,
-    Zone,
-    ZoneKind,
-    citations_of,
-    source_of,
-)
 
 if TYPE_CHECKING:
     import cattrs
@@ -54,6 +37,23 @@ if TYPE_CHECKING:
     from .formatting import describe, format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .io import dump, load
+    from .models import (
+        Bound,
+        Citation,
+        ComputingCenter,
+        InnovationPlatform,
+        Location,
+        Milestone,
+        Park,
+        Precision,
+        ProvenanceError,
+        Source,
+        Target,
+        Zone,
+        ZoneKind,
+        citations_of,
+        source_of,
+    )
     from .serialization import from_dict, make_converter, to_dict
     from .units import Quantity, UnitRegistry, use_as_application_registry
 
@@ -125,8 +125,24 @@ __all__ = [
     "use_as_application_registry",
 ]
 
-# Names whose modules import pint, cattrs or babel, loaded on first access.
+# Public names and the modules that define them, imported on first access: pint,
+# cattrs, babel and attrs load only when something needs them.
 _LAZY = {
+    "Bound": ("models", "Bound"),
+    "Citation": ("models", "Citation"),
+    "ComputingCenter": ("models", "ComputingCenter"),
+    "InnovationPlatform": ("models", "InnovationPlatform"),
+    "Location": ("models", "Location"),
+    "Milestone": ("models", "Milestone"),
+    "Park": ("models", "Park"),
+    "Precision": ("models", "Precision"),
+    "ProvenanceError": ("models", "ProvenanceError"),
+    "Source": ("models", "Source"),
+    "Target": ("models", "Target"),
+    "Zone": ("models", "Zone"),
+    "ZoneKind": ("models", "ZoneKind"),
+    "citations_of": ("models", "citations_of"),
+    "source_of": ("models", "source_of"),
     "convert": ("conversion", "convert"),
     "describe": ("formatting", "describe"),
     "format_quantity": ("formatting", "format_quantity"),

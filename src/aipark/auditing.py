@@ -449,7 +449,7 @@ def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
 
 
 def _show(q: Quantity) -> str:
-    from .formatting import plain_quantity
+    from .units import plain_quantity
 
     magnitude = abs(q.magnitude)
     digits = max(6, len(str(int(magnitude)))) if magnitude >= 1 else 6

@@ -85,7 +85,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             from .conversion import convert
-            from .formatting import plain_quantity
+            from .units import plain_quantity
 
             on = _date(args.on)
             rate = None if args.rate is not None or on is None else _dated_rate(args, on)
@@ -146,7 +146,7 @@ def _dated_rate(args: argparse.Namespace, on: datetime.date) -> ExchangeRate | N
 
 def _describe_rate(rate: ExchangeRate) -> str:
     """``at 6.897795 CNY/USD, the ECB reference rate of 2023-02-23 (cross rate via EUR)``."""
-    from .formatting import plain_quantity
+    from .units import plain_quantity
 
     shown = rate if rate.rate.magnitude >= 1 else rate.inverse()
     publisher = rate.source.publisher if rate.source is not None else "published"

@@ -46,7 +46,7 @@ class ComputeTotal:
     known_precision: Precision | None = None
 
     def __str__(self) -> str:
-        from .formatting import plain_quantity
+        from .units import plain_quantity
 
         unstated = set(self.precision_not_stated)
         stated = [c for c in self.centers if c not in unstated]
@@ -120,7 +120,7 @@ class Derived:
     sources: tuple[Source, ...] = ()
 
     def __str__(self) -> str:
-        from .formatting import plain_quantity
+        from .units import plain_quantity
 
         return f"{plain_quantity(self.value)} (derived: {self.formula})"
 
@@ -138,7 +138,7 @@ def compute_per_pc(center: ComputingCenter) -> Derived | None:
         raise ValidationError(f"expected ComputingCenter, got {type(center).__name__}")
     if center.compute_power is None or not center.pc_equivalents:
         return None
-    from .formatting import plain_quantity
+    from .units import plain_quantity
 
     flops = convert(center.compute_power, "FLOPS")
     per_pc: Quantity = (flops / center.pc_equivalents).to_compact()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime
 import math
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pint
 
 from .errors import ConversionError, MissingRateError, ValidationError
-from .fx import ExchangeRate, active_date, check_date, currency_of, exchange_rate
 from .units import (
     Quantity,
     as_quantity,
@@ -25,6 +24,9 @@ from .units import (
     parse_unit,
     unit_name,
 )
+
+if TYPE_CHECKING:
+    from .fx import ExchangeRate
 
 __all__ = ["convert"]
 
@@ -58,12 +60,17 @@ def convert(
     """
     q = parse_quantity(value) if isinstance(value, str) else as_quantity(value)
     target = _target_unit(unit)
-    if on is not None:
-        check_date(on)
-    if rate is not None:
-        rate_q = rate.rate if isinstance(rate, ExchangeRate) else as_quantity(rate)
-        return _convert_with_rate(q, target, rate_q)
+    if rate is not None or on is not None:  # aipark.fx only when money needs it
+        from .fx import ExchangeRate, check_date
+
+        if on is not None:
+            check_date(on)
+        if rate is not None:
+            rate_q = rate.rate if isinstance(rate, ExchangeRate) else as_quantity(rate)
+            return _convert_with_rate(q, target, rate_q)
     if _is_money(q) and _is_money(target) and q.dimensionality != target.dimensionality:
+        from .fx import active_date, currency_of, exchange_rate
+
         day = on if on is not None else active_date()
         src, dst = currency_of(q), currency_of(target)
         if day is not None and src is not None and dst is not None:

@@ -54,7 +54,7 @@ from .models import (
     ZoneKind,
     citations_of,
 )
-from .units import Quantity, as_quantity, parse_unit, unit_name
+from .units import Quantity, as_quantity, parse_unit, plain_quantity, unit_name
 
 if TYPE_CHECKING:
     import pint
@@ -629,35 +629,6 @@ def _date(value: datetime.date, loc: _Locale, width: str = "long") -> str:
     text: str = format_date(value, format=width, locale=loc.babel)
     return text
 
-
-def plain_quantity(q: Quantity, *, digits: int = 6) -> str:
-    """Locale-neutral text that aipark's parser reads back: ``"2,918 mu"``, ``"150 PFLOPS"``.
-
-    No babel: for the command line's ``convert`` and for logs.
-    """
-    name = unit_name(q._units)
-    label = _PLAIN_LABELS.get(name)
-    if label is None:
-        label = f"{q.units:~P}"
-    magnitude = q.magnitude
-    if isinstance(magnitude, float):
-        number = f"{magnitude:,.{digits}g}" if abs(magnitude) < 1e15 else f"{magnitude:.{digits}g}"
-        if "e" not in number and "." not in number and abs(magnitude) >= 10**digits:
-            number = f"{round(magnitude):,}"
-    else:
-        number = f"{magnitude:,}"
-    return f"{number} {label}".strip()
-
-
-# Short labels for units whose pint symbol is unhelpful or ambiguous.
-_PLAIN_LABELS: Final = {
-    "shi_mu": "mu",
-    "qing": "qing",
-    "CNY": "yuan",
-    "USD": "USD",
-    "EUR": "EUR",
-    "dimensionless": "",
-}
 
 # --------------------------------------------------------------------------
 # Names and places

@@ -45,6 +45,7 @@ __all__ = [
     "get_registry",
     "parse_quantity",
     "parse_unit",
+    "plain_quantity",
     "quantity",
     "unit_name",
     "use_as_application_registry",
@@ -552,3 +553,33 @@ def _rational(x: Any) -> Fraction:
     """
     near = Fraction(x).limit_denominator(10**6)
     return near if float(near) == x else Fraction(repr(float(x)))
+
+
+def plain_quantity(q: Quantity, *, digits: int = 6) -> str:
+    """Locale-neutral text that aipark's parser reads back: ``"2,918 mu"``, ``"150 PFLOPS"``.
+
+    No babel: for the command line's ``convert`` and for logs.
+    """
+    name = unit_name(q._units)
+    label = _PLAIN_LABELS.get(name)
+    if label is None:
+        label = f"{q.units:~P}"
+    magnitude = q.magnitude
+    if isinstance(magnitude, float):
+        number = f"{magnitude:,.{digits}g}" if abs(magnitude) < 1e15 else f"{magnitude:.{digits}g}"
+        if "e" not in number and "." not in number and abs(magnitude) >= 10**digits:
+            number = f"{round(magnitude):,}"
+    else:
+        number = f"{magnitude:,}"
+    return f"{number} {label}".strip()
+
+
+# Short labels for units whose pint symbol is unhelpful or ambiguous.
+_PLAIN_LABELS: Final = {
+    "shi_mu": "mu",
+    "qing": "qing",
+    "CNY": "yuan",
+    "USD": "USD",
+    "EUR": "EUR",
+    "dimensionless": "",
+}
