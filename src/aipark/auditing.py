@@ -33,7 +33,7 @@ import attrs
 
 from .compute import compute_per_pc
 from .conversion import convert
-from .errors import ConversionError, ValidationError
+from .errors import ConversionError, ValidationError, join_path
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
 from .models import Citation, ComputingCenter, Park, Source
 from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
@@ -212,7 +212,7 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
         if field.name == "citations":
             continue
         value = getattr(obj, field.name)
-        here = f"{path}.{field.name}" if path else field.name
+        here = join_path(path, field.name)
         if isinstance(value, tuple):
             for i, item in enumerate(value):
                 if attrs.has(type(item)):
@@ -237,10 +237,6 @@ def _unit(q: Quantity) -> str:
 
 def _subject(obj: Any) -> str:
     return str(getattr(obj, "name", type(obj).__name__))
-
-
-def _join(path: str, field: str) -> str:
-    return f"{path}.{field}" if path else field
 
 
 def _conversion_findings(
@@ -329,7 +325,7 @@ def _finding(
     return Finding(
         kind=_kind(reported),
         subject=_subject(obj),
-        figure=_join(path, field),
+        figure=join_path(path, field),
         stated=getattr(obj, field),
         reported=reported,
         exact=exact,
@@ -432,7 +428,7 @@ def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
         Finding(
             kind=FindingKind.COMPUTE,
             subject=center.name,
-            figure=_join(path, "pc_equivalents"),
+            figure=join_path(path, "pc_equivalents"),
             stated=count,
             reported=count,
             exact=center.compute_power,

@@ -173,15 +173,17 @@ def _audit(args: argparse.Namespace) -> None:
 
 
 def _dump(key: str, output: str | None, fmt: Literal["json", "toml"] | None) -> int:
+    from pathlib import Path
+
     from .data import get_park
-    from .io import dump, dumps
+    from .io import FORMATS, dump, dumps
 
     park = get_park(key)
     if output is None:
         sys.stdout.write(dumps(park, fmt or "json"))
         return 0
     try:
-        dump(park, output, format=fmt or ("toml" if output.lower().endswith(".toml") else "json"))
+        dump(park, output, format=fmt or FORMATS.get(Path(output).suffix.lower(), "json"))
     except OSError as exc:
         print(f"aipark: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from .units import (
     Quantity,
     as_quantity,
     conversion_ratio,
+    currencies_of,
     get_registry,
     parse_quantity,
     parse_unit,
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from .fx import ExchangeRate
 
 __all__ = ["convert"]
-
-_CURRENCY = "[currency_"
 
 
 def convert(
@@ -91,7 +90,7 @@ def _target_unit(unit: object) -> Any:
 
 
 def _is_money(q: Any) -> bool:
-    return any(str(dim).startswith(_CURRENCY) for dim in q.dimensionality)
+    return bool(currencies_of(q))
 
 
 def _to(q: Quantity, target: Any) -> Quantity:

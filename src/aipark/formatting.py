@@ -54,7 +54,7 @@ from .models import (
     ZoneKind,
     citations_of,
 )
-from .units import Quantity, as_quantity, parse_unit, plain_quantity, unit_name
+from .units import Quantity, as_quantity, currencies_of, parse_unit, plain_quantity, unit_name
 
 if TYPE_CHECKING:
     import pint
@@ -536,15 +536,10 @@ def _to(q: Quantity, unit: str) -> Quantity:
 
 def _currency_code(q: Quantity) -> str | None:
     """The ISO code when ``q`` is an amount of one currency (not a rate)."""
-    dims = q.dimensionality
-    if len(dims) == 1:
-        ((dim, power),) = dims.items()
-        if power == 1 and str(dim).startswith(_CURRENCY):
-            return str(dim)[len(_CURRENCY) : -1]
+    codes = currencies_of(q)
+    if len(codes) == 1 and len(q.dimensionality) == 1 and next(iter(codes.values())) == 1:
+        return next(iter(codes))
     return None
-
-
-_CURRENCY: Final = "[currency_"
 
 
 def _money(value: float, code: str, loc: _Locale, length: Length, compact: bool) -> str:

@@ -31,7 +31,15 @@ import attrs
 
 from .errors import MissingDependencyError, MissingRateError, ValidationError
 from .models import _DATE, _OPTIONAL_TEXT, Source, _Typed
-from .units import Quantity, as_quantity, get_registry, parse_unit, quantity
+from .units import (
+    CURRENCY_DIMENSION,
+    Quantity,
+    as_quantity,
+    currencies_of,
+    get_registry,
+    parse_unit,
+    quantity,
+)
 
 __all__ = [
     "ECB_URL",
@@ -53,8 +61,6 @@ ECB_URL: Final = (
 #: How many days before the requested date aipark looks for a published rate.
 #: A week: the ECB's longest closures (Easter, Christmas) leave gaps of 5 days.
 MAX_RATE_AGE_DAYS: Final = 7
-
-_CURRENCY_DIM: Final = "[currency_"
 
 
 def _rate_quantity(value: Any) -> Quantity:
@@ -84,7 +90,7 @@ def _check_rate(inst: object, attribute: attrs.Attribute[Any], value: Quantity) 
 def is_rate(value: Any) -> bool:
     """Whether a quantity or unit is one currency per another (``CNY/USD``)."""
     dims: dict[str, Any] = dict(value.dimensionality)
-    return sorted(dims.values()) == [-1, 1] and all(d.startswith(_CURRENCY_DIM) for d in dims)
+    return sorted(dims.values()) == [-1, 1] and all(d.startswith(CURRENCY_DIMENSION) for d in dims)
 
 
 @attrs.frozen
@@ -131,7 +137,7 @@ class ExchangeRate:
 
 
 def _code(dimension: object) -> str:
-    return str(dimension)[len(_CURRENCY_DIM) : -1]
+    return str(dimension)[len(CURRENCY_DIMENSION) : -1]
 
 
 def currency_of(value: Any) -> str | None:
@@ -139,15 +145,15 @@ def currency_of(value: Any) -> str | None:
 
     None when the value involves no currency or more than one.
     """
-    codes = [_code(d) for d in value.dimensionality if str(d).startswith(_CURRENCY_DIM)]
-    return codes[0] if len(codes) == 1 else None
+    codes = currencies_of(value)
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _currency_code(currency: object) -> str:
     unit: Any = parse_unit(currency) if isinstance(currency, str) else as_quantity(1 * currency)  # type: ignore[operator]
     dims = dict(unit.dimensionality)
     code = currency_of(unit)
-    if code is None or dims != {f"{_CURRENCY_DIM}{code}]": 1}:
+    if code is None or dims != {f"{CURRENCY_DIMENSION}{code}]": 1}:
         raise ValidationError(f"{currency!s} is not a currency")
     return code
 
@@ -280,7 +286,7 @@ def active_date() -> datetime.date | None:
 
 def _registry_currencies() -> list[str]:
     reg = get_registry()
-    return sorted(_code(d) for d in reg._dimensions if d.startswith(_CURRENCY_DIM))
+    return sorted(_code(d) for d in reg._dimensions if d.startswith(CURRENCY_DIMENSION))
 
 
 @contextlib.contextmanager
@@ -320,11 +326,11 @@ def exchange_rates(*, on: datetime.date) -> Iterator[Mapping[tuple[str, str], Ex
     context = pint.Context(f"aipark-exchange-rates-{day.isoformat()}")
     for (src, dst), rate in rates.items():
         context.add_transformation(
-            f"{_CURRENCY_DIM}{src}]", f"{_CURRENCY_DIM}{dst}]", _multiply_by(rate.rate)
+            f"{CURRENCY_DIMENSION}{src}]", f"{CURRENCY_DIMENSION}{dst}]", _multiply_by(rate.rate)
         )
     for (src, dst), problem in problems.items():
         context.add_transformation(
-            f"{_CURRENCY_DIM}{src}]", f"{_CURRENCY_DIM}{dst}]", _refuse(problem)
+            f"{CURRENCY_DIMENSION}{src}]", f"{CURRENCY_DIMENSION}{dst}]", _refuse(problem)
         )
     reg = get_registry()
     token = _active.set(day)

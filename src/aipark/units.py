@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "CURRENCY_DIMENSION",
     "MAX_TEXT_LENGTH",
     "Quantity",
     "UnitRegistry",
@@ -41,6 +42,7 @@ __all__ = [
     "check_magnitude",
     "conversion_factor",
     "conversion_ratio",
+    "currencies_of",
     "dimensionality",
     "get_registry",
     "parse_quantity",
@@ -477,6 +479,23 @@ def _from_foreign(value: Any) -> Quantity:
         )
     q: Quantity = reg.Quantity(magnitude, ours._units)
     return q
+
+
+#: Each currency in ``units.txt`` is its own dimension: ``[currency_CNY]``.
+CURRENCY_DIMENSION: Final = "[currency_"
+
+
+def currencies_of(value: Any) -> dict[str, float]:
+    """The currencies in a quantity's or unit's dimension, by ISO code, with powers.
+
+    ``{"CNY": 1}`` for yuan, ``{"CNY": 1, "USD": -1}`` for a rate, ``{}`` for an area.
+    """
+    n = len(CURRENCY_DIMENSION)
+    return {
+        str(dim)[n:-1]: power
+        for dim, power in value.dimensionality.items()
+        if str(dim).startswith(CURRENCY_DIMENSION)
+    }
 
 
 @lru_cache(maxsize=1024)
