@@ -78,17 +78,41 @@ def test_one_center_and_generators_are_accepted() -> None:
     assert aipark.total_compute(c for c in [one]).precision is Precision.FP32
 
 
+def test_nothing_to_add_is_an_empty_total_not_an_error() -> None:
+    """No centers, or none stating a figure: value None (unknown, not zero), and str says so."""
+    for centers in ((), [], (c for c in ())):
+        total = aipark.total_compute(centers)
+        assert total.value is None
+        assert total.empty
+        assert total.centers == ()
+        assert total.precision is None
+        assert str(total) == "no compute power stated (no computing centers)"
+    total = aipark.total_compute([center("A", None), center("B", None)])
+    assert total.empty
+    assert total.not_counted == ("A", "B")
+    assert str(total) == "no compute power stated (not stated for A, B)"
+    assert not aipark.total_compute([center("A", "1 PFLOPS")]).empty
+
+
+def test_a_loop_over_parks_does_not_break() -> None:
+    """A park without computing centers sits beside one with them."""
+    parks = [aipark.QINGDAO, aipark.Park("Empty park")]
+    totals = [str(aipark.total_compute(p.computing_centers)) for p in parks]
+    assert totals == [
+        "250 PFLOPS (precision not stated)",
+        "no compute power stated (no computing centers)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("centers", "message"),
     [
-        ([], "no computing center"),
-        ([center("B", None)], "no computing center"),
         ([center("A", "1 PFLOPS"), "150 PFLOPS"], r"centers\[1\]: expected ComputingCenter"),
         ([aipark.QINGDAO], r"centers\[0\]: expected ComputingCenter"),
     ],
 )
 def test_bad_input(centers: list[object], message: str) -> None:
-    """Nothing to add, or something that is not a center: ValidationError."""
+    """Something that is not a center: ValidationError."""
     with pytest.raises(aipark.ValidationError, match=message):
         aipark.total_compute(centers)  # type: ignore[arg-type]
 

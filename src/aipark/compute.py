@@ -3,7 +3,9 @@
 FLOPS at FP16 and at FP64 differ by an order of magnitude or more, and
 sources often leave the precision out ("150P").  :func:`total_compute` adds
 figures only when no two known precisions differ and reports the centers
-whose precision is not stated instead of assuming one.
+whose precision is not stated instead of assuming one.  Over no centers, or
+centers that state no compute power, the total has no value (``None``) and
+says so, so a loop over parks never breaks on a park that states nothing.
 
 "Equivalent to 50,000 PCs" is a count, not FLOPS.  When a center has both,
 :func:`compute_per_pc` divides them and returns a :class:`Derived` figure, so
@@ -35,9 +37,13 @@ class ComputeTotal:
     ``precision`` is the precision every added center states, or None when
     any of them states none (``precision_not_stated`` names those).  Centers
     without a compute-power figure are left out and named in ``not_counted``.
+
+    ``value`` is None when no center states a compute power (or there are no
+    centers): an unknown total, not zero; ``empty`` is then True and ``str()``
+    reads ``no compute power stated``.
     """
 
-    value: Quantity
+    value: Quantity | None
     precision: Precision | None
     centers: tuple[str, ...]
     precision_not_stated: tuple[str, ...] = ()
@@ -45,9 +51,18 @@ class ComputeTotal:
     #: The precision the centers that state one agree on, even when others state none.
     known_precision: Precision | None = None
 
+    @property
+    def empty(self) -> bool:
+        """True when no center states a compute power: there is nothing to add."""
+        return self.value is None
+
     def __str__(self) -> str:
         from .units import plain_quantity
 
+        if self.value is None:
+            if not self.not_counted:
+                return "no compute power stated (no computing centers)"
+            return f"no compute power stated (not stated for {', '.join(self.not_counted)})"
         unstated = set(self.precision_not_stated)
         stated = [c for c in self.centers if c not in unstated]
         if self.precision is not None:
@@ -69,9 +84,17 @@ def total_compute(centers: Iterable[ComputingCenter]) -> ComputeTotal:
     >>> str(aipark.total_compute(aipark.QINGDAO.computing_centers))
     '250 PFLOPS (precision not stated)'
 
+    Over no centers, or centers that state no compute power, the total is
+    empty (``value`` is None) instead of an error:
+
+    >>> aipark.total_compute(()).empty
+    True
+    >>> str(aipark.total_compute(()))
+    'no compute power stated (no computing centers)'
+
     Raises :class:`~aipark.PrecisionMismatchError` when two centers state
-    different precisions, and :class:`~aipark.ValidationError` when no
-    center states a compute power or an item is not a computing center.
+    different precisions, and :class:`~aipark.ValidationError` when an item
+    is not a computing center.
     """
     if isinstance(centers, ComputingCenter):
         centers = (centers,)
@@ -83,7 +106,7 @@ def total_compute(centers: Iterable[ComputingCenter]) -> ComputeTotal:
             )
     counted = [c for c in items if c.compute_power is not None]
     if not counted:
-        raise ValidationError("no computing center here states its compute power")
+        return ComputeTotal(None, None, (), not_counted=tuple(c.name for c in items))
     known = {c.precision for c in counted if c.precision is not None}
     if len(known) > 1:
         by_precision = "; ".join(
