@@ -11,9 +11,8 @@ sees half a file and a failed write leaves the old file as it was.
 Files use the data files' layout: citations may name a source by its ``id``
 (``"source": "CD-2023-02-27"``) when the park lists it in ``sources``.
 
-TOML is written by a small writer for the JSON-native subset (tables, arrays,
-text, integers, finite floats, booleans), checked against :mod:`tomllib` by
-property tests, so writing needs no extra dependency.
+TOML is written by ``tomli-w``, the maintained writer, after aipark's own
+checks of what TOML cannot hold (null in a list, integers past 64 bits, NaN).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import datetime
 import json
 import math
 import os
-import re
 import tempfile
 import tomllib
 from collections.abc import Mapping
@@ -254,18 +252,7 @@ def _compact(data: Any) -> Any:
 
 
 # --------------------------------------------------------------------------
-# A TOML writer for JSON-native data
-
-_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES: Final = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+# TOML: aipark's checks, then tomli-w
 
 
 def toml_document(data: Mapping[str, Any]) -> str:
@@ -274,80 +261,39 @@ def toml_document(data: Mapping[str, Any]) -> str:
     Tables become ``[sections]`` and lists of tables ``[[arrays]]``; ``None``
     values in tables are left out (TOML has no null).  What TOML cannot hold
     (a null in a list, integers beyond 64 bits, NaN) raises
-    :class:`~aipark.ValidationError` instead of writing something else.
+    :class:`~aipark.ValidationError` instead of writing something else.  The
+    checked data is written by ``tomli-w``.
     """
+    import tomli_w
+
     if not isinstance(data, Mapping):
         raise ValidationError(f"a TOML document is a table, got {type(data).__name__}")
-    lines: list[str] = []
-    _toml_table(lines, [], data)
-    return "\n".join(lines).lstrip("\n") + "\n" if lines else ""
+    text: str = tomli_w.dumps(_toml_ready(data))
+    return text
 
 
-def _toml_table(lines: list[str], path: list[str], table: Mapping[str, Any]) -> None:
-    nested = []
-    for key, value in table.items():
-        if value is None:
-            continue
-        if isinstance(value, Mapping) or _is_table_array(value):
-            nested.append((key, value))
-        else:
-            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
-    for key, value in nested:
-        sub = [*path, _toml_key(key)]
-        header = ".".join(sub)
-        if isinstance(value, Mapping):
-            lines += ["", f"[{header}]"]
-            _toml_table(lines, sub, value)
-        else:
-            for item in value:
-                lines += ["", f"[[{header}]]"]
-                _toml_table(lines, sub, item)
-
-
-def _is_table_array(value: Any) -> bool:
-    return (
-        isinstance(value, list | tuple)
-        and len(value) > 0
-        and all(isinstance(item, Mapping) for item in value)
-    )
-
-
-def _toml_key(key: object) -> str:
-    if not isinstance(key, str):
-        raise ValidationError(f"TOML keys are text, got {type(key).__name__}")
-    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
-
-
-def _toml_string(text: str) -> str:
-    out = []
-    for c in text:
-        if c in _ESCAPES:
-            out.append(_ESCAPES[c])
-        elif c < " " or c == "\x7f":
-            out.append(f"\\u{ord(c):04x}")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
+def _toml_ready(value: object) -> Any:
+    """``value`` checked for what TOML can hold, with nulls in tables left out."""
+    if isinstance(value, bool | str):
+        return value
     if isinstance(value, int):
         if not -(2**63) <= value < 2**63:
             raise ValidationError(f"TOML integers have 64 bits, got {value.bit_length()} bits")
-        return str(value)
+        return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValidationError(f"cannot write {value} (not a finite number)")
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+        return value
     if isinstance(value, Mapping):
-        pairs = (f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items() if v is not None)
-        return "{" + ", ".join(pairs) + "}"
+        table = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValidationError(f"TOML keys are text, got {type(key).__name__}")
+            if item is not None:
+                table[key] = _toml_ready(item)
+        return table
+    if isinstance(value, list | tuple):
+        return [_toml_ready(item) for item in value]
     if value is None:
         raise ValidationError("TOML has no null: a list cannot hold None")
     raise ValidationError(f"cannot write {type(value).__name__} as TOML")
