@@ -114,7 +114,7 @@ def test_models_are_frozen_and_slotted() -> None:
         (ComputingCenter, {"pc_equivalents": -1}, "pc_equivalents"),
         (ComputingCenter, {"pc_equivalents": True}, "pc_equivalents"),
         (ComputingCenter, {"phase": 0}, "phase"),
-        (ComputingCenter, {"precision": "FP16"}, "precision"),
+        (ComputingCenter, {"precision": "fp16"}, "precision"),
         (InnovationPlatform, {"incubated_enterprises": 2.5}, "incubated_enterprises"),
         (Target, {"value": "1 CNY", "year": 28}, "year"),
         (Target, {"value": "1 CNY", "bound": "more"}, "bound"),

@@ -2,6 +2,10 @@
 
 ``run(argv)`` returns an exit code and is what tests call; ``main()`` is the
 console script.  Errors are one line on stderr, never a traceback.
+
+Every command that reads parks takes a SOURCE: a prebuilt park's key
+(``qingdao``), a park file (JSON or TOML), ``-`` for standard input, or a
+folder, meaning every ``*.json`` and ``*.toml`` file in it.
 """
 
 from __future__ import annotations
@@ -11,12 +15,19 @@ import datetime
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .errors import AiparkError, ValidationError
+from .errors import AiparkError, LoadError, ValidationError
 
 if TYPE_CHECKING:
     from .fx import ExchangeRate
+    from .models import Park
+
+_SOURCE_HELP = (
+    "a prebuilt park ('qingdao'), a park file (.json or .toml), '-' for standard input, "
+    "or a folder of park files"
+)
 
 __all__ = ["main", "run"]
 
@@ -38,8 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE (YYYY-MM-DD)"
     )
 
-    show = commands.add_parser("show", help="show a prebuilt park")
-    show.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    show = commands.add_parser("show", help="show a park's facts")
+    show.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument(
         "--locale",
@@ -49,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     audit = commands.add_parser("audit", help="compare a park's reported figures with exact ones")
-    audit.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    audit.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
     audit.add_argument("--format", choices=("text", "json"), default="text")
     audit.add_argument(
         "--on", metavar="DATE", help="date of the exchange rates (default: the park's launch)"
@@ -58,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
         "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
     )
 
-    dump = commands.add_parser("dump", help="write a prebuilt park as JSON or TOML")
-    dump.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    dump = commands.add_parser("dump", help="write a park as JSON or TOML")
+    dump.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP + " holding one park")
     dump.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     dump.add_argument(
         "--format",
@@ -67,10 +78,10 @@ def _parser() -> argparse.ArgumentParser:
         help="file format (default: from FILE's suffix, else json)",
     )
 
-    validate = commands.add_parser("validate", help="check a park file (JSON or TOML)")
-    validate.add_argument("file", help="the file to check, e.g. 'park.toml'")
-    diagram = commands.add_parser("diagram", help="draw a prebuilt park's structure")
-    diagram.add_argument("park", help="the park's key, e.g. 'qingdao'")
+    validate = commands.add_parser("validate", help="check park files (JSON or TOML)")
+    validate.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
+    diagram = commands.add_parser("diagram", help="draw a park's structure")
+    diagram.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP + " holding one park")
     diagram.add_argument("--format", choices=("mermaid", "svg"), default="mermaid")
     return parser
 
@@ -94,33 +105,104 @@ def run(argv: Sequence[str] | None = None) -> int:
             if rate is not None:
                 print(_describe_rate(rate))
         elif args.command == "show":
-            from .data import get_park
-
-            park = get_park(args.park)
-            if args.format == "json":
-                from .serialization import to_dict
-
-                print(json.dumps(to_dict(park), ensure_ascii=False, indent=2))
-            else:
-                from .formatting import describe
-
-                print(describe(park, locale=args.locale))
+            _show(args)
         elif args.command == "audit":
             _audit(args)
         elif args.command == "dump":
-            return _dump(args.park, args.output, args.format)
+            return _dump(_one_park(args.source), args.output, args.format)
         elif args.command == "validate":
-            return _validate(args.file)
+            return _validate(args.sources)
         elif args.command == "diagram":
             from . import diagram
-            from .data import get_park
 
             draw = diagram.to_svg if args.format == "svg" else diagram.to_mermaid
-            sys.stdout.write(draw(get_park(args.park)))
+            sys.stdout.write(draw(_one_park(args.source)))
     except AiparkError as exc:
         print(f"aipark: error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+# --------------------------------------------------------------------------
+# Sources: prebuilt keys, files, standard input, folders
+
+
+def _expand(source: str) -> list[str]:
+    """What a SOURCE names: itself, or each park file of a folder (sorted)."""
+    from .data import PARKS
+    from .io import FORMATS
+
+    if source in PARKS or source == "-":
+        return [source]
+    path = Path(source)
+    if path.is_dir():
+        found = sorted(str(entry) for entry in path.iterdir() if entry.suffix.lower() in FORMATS)
+        if not found:
+            raise ValidationError(f"folder {source} holds no park files (*.json, *.toml)")
+        return found
+    if path.suffix.lower() in FORMATS or path.exists():
+        return [source]
+    known = ", ".join(sorted(PARKS))
+    raise ValidationError(
+        f"unknown park {source!r}: not a prebuilt park (known: {known}), a park file or a folder"
+    )
+
+
+def _read(entry: str) -> Park:
+    """One park: a prebuilt one, standard input or a file; errors name the file."""
+    from .data import PARKS, get_park
+    from .io import MAX_FILE_SIZE, load, loads, sniff_format
+
+    if entry in PARKS:
+        return get_park(entry)
+    try:
+        if entry != "-":
+            return load(entry)
+        raw = getattr(sys.stdin, "buffer", sys.stdin).read(MAX_FILE_SIZE + 1)
+    except OSError as exc:
+        raise ValidationError(f"cannot read {entry}: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_SIZE:
+        raise LoadError("<stdin>", f"input is larger than {MAX_FILE_SIZE // 2**20} MiB")
+    try:
+        return loads(raw, sniff_format(raw))
+    except ValidationError as exc:
+        raise LoadError("<stdin>", exc.errors) from None
+
+
+def _parks(sources: Sequence[str]) -> list[Park]:
+    """Every park the SOURCEs name, in order."""
+    return [_read(entry) for source in sources for entry in _expand(source)]
+
+
+def _one_park(source: str) -> Park:
+    entries = _expand(source)
+    if len(entries) != 1:
+        raise ValidationError(
+            f"this command takes one park; folder {source} holds {len(entries)} park files"
+        )
+    return _read(entries[0])
+
+
+def _several(sources: Sequence[str]) -> bool:
+    """Whether SOURCEs may name more than one park (then JSON output is a list)."""
+    return len(sources) > 1 or any(Path(s).is_dir() for s in sources if s != "-")
+
+
+# --------------------------------------------------------------------------
+# Commands
+
+
+def _show(args: argparse.Namespace) -> None:
+    parks = _parks(args.sources)
+    if args.format == "json":
+        from .serialization import to_dict
+
+        data = [to_dict(park) for park in parks]
+        print(json.dumps(data if _several(args.sources) else data[0], ensure_ascii=False, indent=2))
+        return
+    from .formatting import describe
+
+    print("\n\n".join(describe(park, locale=args.locale) for park in parks))
 
 
 def _date(text: str | None) -> datetime.date | None:
@@ -159,26 +241,27 @@ def _describe_rate(rate: ExchangeRate) -> str:
 
 def _audit(args: argparse.Namespace) -> None:
     from .auditing import DEFAULT_REL_TOL, audit, format_findings
-    from .data import get_park
 
-    park = get_park(args.park)
     rel_tol = DEFAULT_REL_TOL if args.rel_tol is None else args.rel_tol
-    findings = audit(park, on=_date(args.on), rel_tol=rel_tol)
+    on = _date(args.on)
+    parks = _parks(args.sources)
+    results = [audit(park, on=on, rel_tol=rel_tol) for park in parks]
     if args.format == "json":
         from .serialization import to_dict
 
-        print(json.dumps(to_dict(findings), ensure_ascii=False, indent=2))
+        data = [to_dict(findings) for findings in results]
+        print(json.dumps(data if _several(args.sources) else data[0], ensure_ascii=False, indent=2))
     else:
-        print(format_findings(findings, title=f"Audit of {park.name}"))
+        texts = (
+            format_findings(findings, title=f"Audit of {park.name}")
+            for park, findings in zip(parks, results, strict=True)
+        )
+        print("\n\n".join(texts))
 
 
-def _dump(key: str, output: str | None, fmt: Literal["json", "toml"] | None) -> int:
-    from pathlib import Path
-
-    from .data import get_park
+def _dump(park: Park, output: str | None, fmt: Literal["json", "toml"] | None) -> int:
     from .io import FORMATS, dump, dumps
 
-    park = get_park(key)
     if output is None:
         sys.stdout.write(dumps(park, fmt or "json"))
         return 0
@@ -190,22 +273,23 @@ def _dump(key: str, output: str | None, fmt: Literal["json", "toml"] | None) -> 
     return 0
 
 
-def _validate(file: str) -> int:
-    """Check a file; list every error on its own line, prefixed with the file's name."""
-    from .errors import LoadError
-    from .io import load
-
-    try:
-        park = load(file)
-    except LoadError as exc:
-        for error in exc.errors:
-            print(f"{exc.file}: {error}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"aipark: error: cannot read {file}: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(f"{file}: ok ({park.name})")
-    return 0
+def _validate(sources: Sequence[str]) -> int:
+    """Check each file; list every error on its own line, prefixed with the file's name."""
+    failed = False
+    for entry in (entry for source in sources for entry in _expand(source)):
+        try:
+            park = _read(entry)
+        except LoadError as exc:
+            for error in exc.errors:
+                print(f"{exc.file}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        except AiparkError as exc:
+            print(f"aipark: error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        print(f"{'<stdin>' if entry == '-' else entry}: ok ({park.name})")
+    return 1 if failed else 0
 
 
 def main() -> None:

@@ -30,9 +30,19 @@ from typing import Any, Final, Literal
 from .data import resolve_source_ids
 from .errors import LoadError, ValidationError, one_line
 from .models import Park
-from .serialization import from_dict, to_dict
+from .serialization import FORMAT_VERSION, from_dict, to_dict
 
-__all__ = ["FORMATS", "MAX_FILE_SIZE", "Format", "dump", "dumps", "load", "loads", "toml_document"]
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_SIZE",
+    "Format",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "sniff_format",
+    "toml_document",
+]
 
 Format = Literal["json", "toml"]
 #: File formats by suffix.
@@ -157,6 +167,16 @@ def _dates_as_text(node: Any) -> Any:
     return node
 
 
+def sniff_format(text: str | bytes) -> Format:
+    """The format of park text whose file name says nothing (standard input).
+
+    A JSON park is an object, so it starts with ``{``; a TOML document cannot.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else "toml"
+
+
 def _format_of(path: str | os.PathLike[str], name: str) -> Format:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
@@ -178,12 +198,13 @@ def _display(path: str | os.PathLike[str]) -> str:
 def dumps(park: Park, format: Format = "json") -> str:
     """A park as JSON or TOML text that :func:`loads` reads back to an equal park.
 
-    Fields without a value are left out, and citations name a source by its
+    The text starts with ``format_version`` (see :func:`~aipark.from_dict`),
+    fields without a value are left out, and citations name a source by its
     ``id`` when the park lists that source.
     """
     if not isinstance(park, Park):
         raise ValidationError(f"expected a Park, got {type(park).__name__}")
-    tree = _compact(to_dict(park))
+    tree = {"format_version": FORMAT_VERSION, **_compact(to_dict(park))}
     if format == "json":
         return json.dumps(tree, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if format == "toml":

@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -51,6 +51,13 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+#: The text values the enum fields accept besides the members (kept equal to
+#: the enums by a test, so type checkers see each allowed spelling).
+ZoneKindValue: TypeAlias = Literal["core", "wing", "functional"]
+BoundValue: TypeAlias = Literal["exactly", "about", "more_than", "at_least", "less_than", "at_most"]
+PrecisionValue: TypeAlias = Literal["FP64", "FP32", "TF32", "FP16", "BF16", "FP8", "INT8", "INT4"]
 
 
 class ZoneKind(enum.Enum):
@@ -239,6 +246,32 @@ def _to_required_quantity(value: QuantityInput) -> Quantity:
         raise ValidationError("a quantity is required", path="value")
     q: Quantity = _units().as_quantity(value)
     return q
+
+
+def _to_enum(cls: type[E], value: E | str, field: str) -> E:
+    """A member of ``cls`` from itself or its text value; else the allowed values."""
+    if isinstance(value, cls):
+        return value
+    if type(value) is str:
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+    shown = f"text {value!r}" if isinstance(value, str) else type(value).__name__
+    choices = [m.value for m in cls]
+    raise ValidationError(f"expected one of {choices}, got {shown}", path=field)
+
+
+def _zone_kind(value: ZoneKind | ZoneKindValue) -> ZoneKind:
+    return _to_enum(ZoneKind, value, "kind")
+
+
+def _bound(value: Bound | BoundValue) -> Bound:
+    return _to_enum(Bound, value, "bound")
+
+
+def _precision(value: Precision | PrecisionValue | None) -> Precision | None:
+    return None if value is None else _to_enum(Precision, value, "precision")
 
 
 def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -432,7 +465,8 @@ class Zone(_Cited):
     _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
-    kind: ZoneKind = attrs.field(validator=_Typed((ZoneKind,)), kw_only=True)
+    #: A :class:`ZoneKind` or its value: ``kind="core"``.
+    kind: ZoneKind = attrs.field(converter=_zone_kind, validator=_Typed((ZoneKind,)), kw_only=True)
     #: Name in Simplified Chinese, when a source gives one.
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     #: False when the Chinese name is a likely rendering no source confirms.
@@ -463,9 +497,11 @@ class ComputingCenter(_Cited):
     phase: int | None = attrs.field(
         default=None, validator=_Typed((int, type(None)), _positive), kw_only=True
     )
-    #: Precision of ``compute_power``; None means the source does not say.
+    #: Precision of ``compute_power`` (a :class:`Precision` or its value, ``"FP16"``);
+    #: None means the source does not say.
     precision: Precision | None = attrs.field(
         default=None,
+        converter=_precision,
         validator=_Typed((Precision, type(None))),
         kw_only=True,
     )
@@ -506,7 +542,10 @@ class Target(_Cited):
         converter=_to_required_quantity, validator=_ANY_AMOUNT, kw_only=True
     )
     year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
-    bound: Bound = attrs.field(default=Bound.EXACTLY, validator=_Typed((Bound,)), kw_only=True)
+    #: A :class:`Bound` or its value: ``bound="more_than"``.
+    bound: Bound = attrs.field(
+        default=Bound.EXACTLY, converter=_bound, validator=_Typed((Bound,)), kw_only=True
+    )
     #: What the figure measures, e.g. "industrial operating revenue".
     metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     #: What part of the park the target is for, e.g. its core zone.

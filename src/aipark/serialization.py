@@ -29,13 +29,24 @@ from . import models
 from .errors import FieldError, ValidationError, join_path, one_line
 from .units import MAX_TEXT_LENGTH, Quantity, parse_quantity, quantity, unit_name
 
-__all__ = ["configure_converter", "from_dict", "get_converter", "make_converter", "to_dict"]
+__all__ = [
+    "FORMAT_VERSION",
+    "configure_converter",
+    "from_dict",
+    "get_converter",
+    "make_converter",
+    "to_dict",
+]
 
 T = TypeVar("T")
 
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Most field errors from_dict lists; the rest are counted in one more line.
 MAX_ERRORS: Final = 100
+
+#: Version of the park file format that aipark writes (``format_version``).
+#: A park without the key is read as version 1; a newer one is refused.
+FORMAT_VERSION: Final = 1
 
 #: Every attrs class aipark serializes.
 MODELS: Final[tuple[type, ...]] = (
@@ -222,11 +233,15 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
             for f in attrs.fields(cls)
         ]
         names = {f.name for f, _, _ in fields}
+        versioned = cls is models.Park
         steps = [(f.name, *_field_hook(converter, f.type), required) for f, _, required in fields]
 
         def structure(data: object, _: type) -> Any:
             if type(data) is not dict and not isinstance(data, Mapping):
                 raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
+            if versioned and "format_version" in data:
+                _check_format_version(data["format_version"])
+                data = {key: value for key, value in data.items() if key != "format_version"}
             values: dict[str, Any] = {}
             failures: dict[str, Exception] = {}
             complete = True
@@ -290,6 +305,23 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         return structure
 
     return factory
+
+
+def _check_format_version(version: object) -> None:
+    """A park's ``format_version``: 1 up to :data:`FORMAT_VERSION`, else a clear refusal."""
+    if type(version) is not int:
+        raise ValidationError(
+            f"expected a whole number such as {FORMAT_VERSION}, got {_kind(version)}",
+            path="format_version",
+        )
+    if version > FORMAT_VERSION:
+        raise ValidationError(
+            f"the data is in park format version {version}; this aipark reads versions up to "
+            f"{FORMAT_VERSION} (a newer aipark may read it)",
+            path="format_version",
+        )
+    if version < 1:
+        raise ValidationError(f"format versions start at 1, got {version}", path="format_version")
 
 
 def _field_hook(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
