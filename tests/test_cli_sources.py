@@ -137,7 +137,8 @@ def test_errors_name_the_file_and_field(folder: Path, capsys: pytest.CaptureFixt
     [
         (
             "atlantis",
-            "unknown park 'atlantis': not a prebuilt park (known: qingdao), a park file or a folder",
+            "unknown park 'atlantis': not a prebuilt park (known: qingdao), "
+            "a park file or a folder",
         ),
         ("missing.toml", "cannot read missing.toml: No such file or directory"),
     ],

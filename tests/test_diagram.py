@@ -160,7 +160,10 @@ def test_command_prints_svg() -> None:
 def test_command_rejects_unknown_parks_and_formats() -> None:
     code, out = run_cli("diagram", "atlantis")
     assert code == 1
-    assert out == "aipark: error: unknown park 'atlantis'; known: qingdao\n"
+    assert out == (
+        "aipark: error: unknown park 'atlantis': "
+        "not a prebuilt park (known: qingdao), a park file or a folder\n"
+    )
     code, out = run_cli("diagram", "qingdao", "--format", "png")
     assert code == 2
     assert "invalid choice: 'png'" in out

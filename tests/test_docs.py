@@ -14,7 +14,6 @@ from types import ModuleType, SimpleNamespace
 import pytest
 
 import aipark
-from aipark.data import get_park
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -70,9 +69,10 @@ def test_console_examples_compare_output() -> None:
 def test_console_examples_include_errors_in_the_output() -> None:
     """What a failing command prints on stderr is part of its output."""
     with pytest.raises(aipark.AiparkError) as caught:
-        get_park("atlantis")
-    assert console(f"$ aipark show atlantis\naipark: error: {caught.value}\n") is None
-    assert console("$ aipark show atlantis\naipark: error: something else\n") is not None
+        aipark.convert("1 mu", "kilogram")
+    command = '$ aipark convert "1 mu" kilogram'
+    assert console(f"{command}\naipark: error: {caught.value}\n") is None
+    assert console(f"{command}\naipark: error: something else\n") is not None
 
 
 def test_console_commands_without_output_must_succeed() -> None:
