@@ -57,6 +57,10 @@ PUBLIC = {
     "exchange_rates",
     "format_findings",
     "total_compute",
+    # Figures in articles.
+    "Mention",
+    "MentionKind",
+    "extract",
 }
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
     from .conversion import convert
     from .diagram import to_mermaid, to_svg
+    from .extraction import Mention, MentionKind, extract
     from .formatting import describe, format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .io import dump, load
@@ -86,6 +87,8 @@ __all__ = [
     "InnovationPlatform",
     "LoadError",
     "Location",
+    "Mention",
+    "MentionKind",
     "Milestone",
     "MissingDependencyError",
     "MissingRateError",
@@ -111,6 +114,7 @@ __all__ = [
     "dump",
     "exchange_rate",
     "exchange_rates",
+    "extract",
     "format_findings",
     "format_quantity",
     "from_dict",
@@ -164,6 +168,9 @@ _LAZY = {
     "Reading": ("auditing", "Reading"),
     "format_findings": ("auditing", "format_findings"),
     "use_as_application_registry": ("units", "use_as_application_registry"),
+    "extract": ("extraction", "extract"),
+    "Mention": ("extraction", "Mention"),
+    "MentionKind": ("extraction", "MentionKind"),
     "load": ("io", "load"),
     "dump": ("io", "dump"),
     "to_mermaid": ("diagram", "to_mermaid"),

@@ -1,4 +1,4 @@
-"""The ``aipark`` command: convert units, show, audit, draw and dump parks, validate files.
+"""The ``aipark`` command: convert units; show, audit, draw and dump parks; check files and texts.
 
 ``run(argv)`` returns an exit code and is what tests call; ``main()`` is the
 console script.  Errors are one line on stderr, never a traceback.
@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
         "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
     )
 
+    extract = commands.add_parser("extract", help="list the figures an article prints")
+    extract.add_argument("file", help="a UTF-8 text file, or '-' for standard input")
+    extract.add_argument("--format", choices=("text", "json"), default="text")
+
     dump = commands.add_parser("dump", help="write a park as JSON or TOML")
     dump.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP + " holding one park")
     dump.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
@@ -108,6 +112,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             _show(args)
         elif args.command == "audit":
             _audit(args)
+        elif args.command == "extract":
+            _extract(args.file, args.format)
         elif args.command == "dump":
             return _dump(_one_park(args.source), args.output, args.format)
         elif args.command == "validate":
@@ -257,6 +263,39 @@ def _audit(args: argparse.Namespace) -> None:
             for park, findings in zip(parks, results, strict=True)
         )
         print("\n\n".join(texts))
+
+
+def _read_text(file: str) -> str:
+    """A UTF-8 text file, or standard input for ``-``, as one string."""
+    from .io import MAX_FILE_SIZE
+
+    try:
+        if file == "-":
+            data = getattr(sys.stdin, "buffer", sys.stdin).read(MAX_FILE_SIZE + 1)
+        else:
+            with open(file, "rb") as f:
+                data = f.read(MAX_FILE_SIZE + 1)
+    except OSError as exc:
+        raise ValidationError(f"cannot read {file}: {exc.strerror}") from None
+    if len(data) > MAX_FILE_SIZE:
+        raise ValidationError(f"{file} is larger than {MAX_FILE_SIZE // 2**20} MiB")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        name = "standard input" if file == "-" else file
+        raise ValidationError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def _extract(file: str, fmt: str) -> None:
+    from .extraction import extract, format_mentions
+
+    mentions = extract(_read_text(file))
+    if fmt == "json":
+        from .serialization import to_dict
+
+        print(json.dumps(to_dict(mentions), ensure_ascii=False, indent=2))
+    else:
+        print(format_mentions(mentions))
 
 
 def _dump(park: Park, output: str | None, fmt: Literal["json", "toml"] | None) -> int:

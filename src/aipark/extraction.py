@@ -1,0 +1,1060 @@
+"""Extraction: find every figure an article prints, and read each through aipark's parser.
+
+:func:`extract` scans Chinese, English or mixed text (Simplified or
+Traditional characters) for figures: quantities with units ("2,918 mu",
+"600亿元", "$8.69 billion", "150P"), counts ("four functional zones",
+"两个计算中心", "5万台高性能PC"), ordinals of phases ("first phase", "一期"),
+years and dates.  It only finds where a figure is and what qualifies it; the
+figure itself is read by :func:`aipark.units.parse_quantity`, so extraction
+accepts and refuses exactly what a park file does.  A figure that cannot be
+read (a range, an ambiguous "¥") comes back as a :class:`Mention` with a
+``reason`` and no quantity: never dropped, never guessed.
+
+Chinese numerals (五千, 一点二, 两百, 兩) are read by cn2an.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Final
+
+import attrs
+
+from .errors import AiparkError, ValidationError
+from .models import Bound
+from .units import Quantity
+
+__all__ = [
+    "BOUND_WORDS",
+    "CLASSIFIERS",
+    "Mention",
+    "MentionKind",
+    "extract",
+    "format_mentions",
+]
+
+
+class MentionKind(enum.Enum):
+    """What a figure in a text measures."""
+
+    AREA = "area"
+    MONEY = "money"
+    COMPUTE = "compute"
+    RATIO = "ratio"
+    #: A number of things: "four functional zones", "两个中心".
+    COUNT = "count"
+    #: A place in a sequence: "first phase", "一期".
+    ORDINAL = "ordinal"
+    YEAR = "year"
+    DATE = "date"
+    #: A bare number with nothing after it that it counts.
+    NUMBER = "number"
+    #: A quantity of another dimension: a length, a power, a duration.
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """One figure as a text prints it, where it is, and what aipark reads in it.
+
+    ``text`` is ``source[start:end]``.  ``quantity`` is the figure read by
+    aipark's parser (counts and ordinals are dimensionless), None for years,
+    dates and figures that cannot be read; then ``reason`` says why.  ``bound``
+    is set when the text qualifies the figure ("more than", 超过, 多, "some").
+    ``counts`` is the noun a count or ordinal counts ("personal computers",
+    "高性能PC", "phase").  Years and dates fill ``year``, ``month`` and ``day``
+    as far as the text gives them ("Feb 23" has no year).  ``paired`` is the
+    span of another printing of the same fact: "2,918 mu (194.6 hectares)".
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    quantity: Quantity | None = None
+    bound: Bound | None = None
+    counts: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    reason: str | None = None
+    paired: tuple[int, int] | None = None
+
+    @property
+    def readable(self) -> bool:
+        """Whether aipark could read the figure (``reason`` is None)."""
+        return self.reason is None
+
+
+# --------------------------------------------------------------------------
+# Tables (the docs page "Check a park file against its source article" lists them)
+
+#: Words that qualify a figure, by where they stand and the bound they give.
+BOUND_WORDS: Final[dict[str, dict[str, Bound]]] = {
+    "before, English": {
+        "more than": Bound.MORE_THAN,
+        "over": Bound.MORE_THAN,
+        "exceed": Bound.MORE_THAN,
+        "exceeds": Bound.MORE_THAN,
+        "exceeding": Bound.MORE_THAN,
+        "above": Bound.MORE_THAN,
+        "at least": Bound.AT_LEAST,
+        "no less than": Bound.AT_LEAST,
+        "about": Bound.ABOUT,
+        "around": Bound.ABOUT,
+        "some": Bound.ABOUT,
+        "approximately": Bound.ABOUT,
+        "roughly": Bound.ABOUT,
+        "nearly": Bound.ABOUT,
+        "almost": Bound.ABOUT,
+        "close to": Bound.ABOUT,
+        "less than": Bound.LESS_THAN,
+        "fewer than": Bound.LESS_THAN,
+        "under": Bound.LESS_THAN,
+        "below": Bound.LESS_THAN,
+        "up to": Bound.AT_MOST,
+        "at most": Bound.AT_MOST,
+        "no more than": Bound.AT_MOST,
+    },
+    "before, Chinese": {
+        "超过": Bound.MORE_THAN,
+        "超過": Bound.MORE_THAN,
+        "逾": Bound.MORE_THAN,
+        "不少于": Bound.AT_LEAST,
+        "不少於": Bound.AT_LEAST,
+        "至少": Bound.AT_LEAST,
+        "约": Bound.ABOUT,
+        "約": Bound.ABOUT,
+        "大约": Bound.ABOUT,
+        "大約": Bound.ABOUT,
+        "近": Bound.ABOUT,
+        "将近": Bound.ABOUT,
+        "將近": Bound.ABOUT,
+        "接近": Bound.ABOUT,
+        "不到": Bound.LESS_THAN,
+        "不足": Bound.LESS_THAN,
+        "不超过": Bound.AT_MOST,
+        "不超過": Bound.AT_MOST,
+        "最多": Bound.AT_MOST,
+    },
+    "after the number, Chinese": {
+        "多": Bound.MORE_THAN,
+        "余": Bound.MORE_THAN,
+        "餘": Bound.MORE_THAN,
+    },
+    "after the figure, Chinese": {
+        "以上": Bound.AT_LEAST,
+        "左右": Bound.ABOUT,
+        "以内": Bound.AT_MOST,
+        "以內": Bound.AT_MOST,
+    },
+}
+
+#: Chinese measure words between a number and the noun it counts (个, 家, 台...).
+CLASSIFIERS: Final = "个個家座台臺套项項所名位条條款种種类類批栋棟幢处處块塊片张張件部支只大"
+
+_EN_UNITS: Final = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_EN_ORDINALS: Final = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+#: Nouns an ordinal must stand before to be a figure ("first phase").
+_STAGES: Final = ("phase", "stage", "batch", "round", "period")
+_MONTHS: Final = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+# English magnitude words after a number: their span belongs to the figure.
+_EN_MAGNITUDES: Final = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# Words after a number that never start a unit in running text, though pint
+# knows some of them ("in" is an inch, "a" a year, "are" 100 m²).
+_NOT_UNITS: Final = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "per",
+        "so",
+        "than",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "with",
+    ]
+)
+# Words that end the noun phrase of a count.
+_NOUN_STOP: Final = frozenset(
+    [
+        "a",
+        "an",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "namely",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "this",
+        "those",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+    ]
+)
+_CN_NOUN_STOP: Final = '的和及与與、，,。；;：:（）()「」“”"在是将將已为為等并並也又从從到至'
+
+# --------------------------------------------------------------------------
+# Scanning
+
+_CN_DIGITS: Final = "零〇一二两兩三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_CN_MAGNITUDES: Final = "万萬亿億"
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_CN_NUM = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}{_CN_MAGNITUDES}]|[点點](?=[{_CN_DIGITS}]))*"
+_EN_NUM = (
+    r"\b(?:" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r")"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(?:hundred|thousand))?\b"
+)
+_MONTH = r"\b(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_CURRENCY_PREFIX = r"(?:US\$|HK\$|NT\$|RMB|CNY|USD|EUR|[$¥€£])"
+
+_SCAN: Final = re.compile(
+    rf"""
+    (?P<iso>(?<![0-9])(?P<iy>[12][0-9]{{3}})[-/.](?P<im>[01]?[0-9])[-/.](?P<id>[0-3]?[0-9])(?![0-9]))
+    | (?P<cndate>(?:(?P<cy>[0-9]{{4}})年)?(?P<cm>[01]?[0-9])月(?:(?P<cd>[0-3]?[0-9])[日号號])?)
+    | (?P<endate>{_MONTH}\s+(?:(?P<ed>[0-3]?[0-9])(?:st|nd|rd|th)?\b
+                              (?:,?\s+(?P<ey>[12][0-9]{{3}})\b)?
+                            |(?P<emy>[12][0-9]{{3}})\b))
+    | (?P<dmy>\b(?P<dd>[0-3]?[0-9])\s+{_MONTH.replace("mname", "dmname")}
+              (?:,?\s+(?P<dy>[12][0-9]{{3}})\b)?)
+    | (?P<cyear>(?P<cyy>[0-9]{{4}})年(?!代))
+    | (?P<ord>(?:第(?P<onum>[{_CN_DIGITS}]+|[0-9]+)(?P<ocl>期|批|阶段|階段))
+        |(?P<oshort>(?<![第{_CN_DIGITS}])[一二三四五六七八九十](?=期))
+        |\b(?:phase|stage)\s+(?P<ophase>one|two|three|four|five|[1-9]|I{{1,3}}|IV|V)\b
+        |\b(?P<oword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)
+           (?=[-\s]+(?:{"|".join(_STAGES)})\b))
+    | (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
+        (?:(?P<digits>(?<![0-9A-Za-z.\-/_])(?:{_DIGITS}))|(?P<cn>{_CN_NUM})|(?P<en>{_EN_NUM})))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_EN_MAGNITUDE_AFTER = re.compile(
+    r"\s?(?P<mag>thousand|million|billion|trillion|mn|bn)\b(?!\s+(?:of|to)\b)", re.IGNORECASE
+)
+_CN_AFTER = re.compile(
+    rf"(?P<more>[多余餘])?(?P<mag>万亿|萬億|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
+)
+_RANGE = re.compile(
+    rf"\s*(?:-|–|—|~|～|至|到|\bto\b|\band\b)\s*(?:{_CURRENCY_PREFIX}\s?)?(?:{_DIGITS}|{_CN_NUM})"
+    r"(?:\s?(?:thousand|million|billion|trillion)\b|万亿|萬億|[万萬亿億])?",
+    re.IGNORECASE,
+)
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
+_COMPUTE_CONTEXT = re.compile(r"comput|算力|智算|运算|運算|计算能力|計算能力|flops", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_CN_PERCENT = re.compile(rf"百分之(?P<p>{_CN_NUM}|{_DIGITS})")
+_NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
+# Full-width digits and signs read as ASCII; the mapping keeps every offset.
+_WIDTH: Final = str.maketrans("０１２３４５６７８９．％＄￥", "0123456789.%$¥")
+
+
+def extract(text: str) -> tuple[Mention, ...]:
+    """Every figure in ``text``, in order, as :class:`Mention` s.
+
+    >>> import aipark
+    >>> [m.text for m in aipark.extract("The park covers 2,918 mu (194.6 hectares).")]
+    ['2,918 mu', '194.6 hectares']
+    >>> m = aipark.extract("预计到2028年产业规模超过600亿元")[1]
+    >>> m.kind.value, m.quantity, m.bound.value
+    ('money', <Quantity(60000000000, 'CNY')>, 'more_than')
+
+    Raises :class:`~aipark.ValidationError` when ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise ValidationError(f"expected text as a string, got {type(text).__name__}")
+    scan = text.translate(_WIDTH)
+    mentions = list(_scan(text, scan))
+    return tuple(_pair(text, _slogans(text, scan, mentions)))
+
+
+def _scan(text: str, s: str) -> Iterator[Mention]:
+    pos = 0
+    while (m := _SCAN.search(s, pos)) is not None:
+        found = _mention(text, s, m)
+        if found is None:
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            continue
+        yield found
+        pos = max(found.end, m.start() + 1)
+
+
+def _mention(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    kind = m.lastgroup
+    if kind == "iso":
+        return _date(text, m, m["iy"], m["im"], m["id"])
+    if kind == "cndate":
+        if m["cy"] is None and m["cd"] is None:
+            return None  # "3月" alone is a month, not a date
+        return _date(text, m, m["cy"], m["cm"], m["cd"])
+    if kind == "endate":
+        return _date(text, m, m["ey"] or m["emy"], str(_MONTHS[m["mname"].lower()]), m["ed"])
+    if kind == "dmy":
+        return _date(text, m, m["dy"], str(_MONTHS[m["dmname"].lower()]), m["dd"])
+    if kind == "cyear":
+        return _span(text, m.start(), m.end(), MentionKind.YEAR, year=int(m["cyy"]))
+    if kind == "ord":
+        return _ordinal(text, m)
+    return _number(text, s, m)
+
+
+def _span(text: str, start: int, end: int, kind: MentionKind, **fields: object) -> Mention:
+    return Mention(text=text[start:end], start=start, end=end, kind=kind, **fields)  # type: ignore[arg-type]
+
+
+def _date(
+    text: str, m: re.Match[str], year: str | None, month: str, day: str | None
+) -> Mention | None:
+    y = int(year) if year else None
+    mo, d = int(month), int(day) if day else None
+    if not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
+        return None
+    if y is not None and not 1000 <= y <= 9999:
+        return None
+    return _span(text, m.start(), m.end(), MentionKind.DATE, year=y, month=mo, day=d)
+
+
+def _ordinal(text: str, m: re.Match[str]) -> Mention | None:
+    if m["oword"]:
+        value: int | float | None = _EN_ORDINALS[m["oword"].lower()]
+        counts = re.match(r"[-\s]+(\w+)", text[m.end() :])
+        noun = counts[1].lower() if counts else None
+    elif m["ophase"]:
+        raw = m["ophase"]
+        roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+        value = int(raw) if raw.isdigit() else roman.get(raw) or _EN_UNITS.get(raw.lower())
+        noun = m.group().split()[0].lower()
+    elif m["oshort"]:
+        value, noun = _cn_number(m["oshort"]), "期"
+        if m.start() > 0 and text[m.start() - 1] == "分":  # 分三期建设: in three phases
+            return _span(
+                text,
+                m.start(),
+                m.end() + 1,
+                MentionKind.COUNT,
+                quantity=_count(value or 0),
+                counts=noun,
+            )
+    else:
+        raw = m["onum"]
+        value = int(raw) if raw.isdigit() else _cn_number(raw)
+        noun = m["ocl"]
+    if value is None:
+        return None
+    return _span(text, m.start(), m.end(), MentionKind.ORDINAL, quantity=_count(value), counts=noun)
+
+
+def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    """A figure that starts with a number: read its magnitude words, unit, bound."""
+    start, end = m.start(), m.end()
+    currency = (m["cur"] or "").strip()
+    if m["cn"]:
+        return _chinese_number(text, s, m)
+    if m["en"]:
+        words = m["en"].lower().split()
+        value: int | float | None = _en_number(words)
+        if value is None:
+            return None
+        number = str(value)
+    else:
+        digits = m["digits"]
+        if _NAMES.match(s, m.start("digits")):
+            return None
+        number = digits
+        value = None
+    magnitude = ""
+    mag = _EN_MAGNITUDE_AFTER.match(s, end)
+    if mag is not None:
+        magnitude, end = " " + mag["mag"], mag.end()
+    more = ""
+    if m["digits"]:
+        cn = _CN_AFTER.match(s, end)
+        if cn is not None and cn.end() > end:
+            more = cn["more"] or cn["more2"] or ""
+            magnitude += cn["mag"] or ""
+            end = cn.end()
+    bound = _bound_before(s, start) or (Bound.MORE_THAN if more else None)
+    # A range is one unreadable figure, never two guesses.
+    rng = _RANGE.match(s, end)
+    if rng is not None and not (
+        rng.group().strip().lower().startswith("and") and not _between(s, start)
+    ):
+        return _range(text, s, m, start, rng.end())
+    if m["digits"] and not currency and not magnitude and not more:
+        year = _year(text, s, start, end, digits)
+        if year is not None:
+            return year
+    return _with_unit(text, s, start, end, currency, number, magnitude, bound, word=bool(m["en"]))
+
+
+def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    """A number in Chinese numerals: a figure only before a unit or a measure word."""
+    start, end = m.start("cn"), m.end("cn")
+    raw = m["cn"]
+    magnitude = ""
+    while raw and raw[-1] in _CN_MAGNITUDES:
+        magnitude = _simplified(raw[-1]) + magnitude
+        raw = raw[:-1]
+    if not raw:
+        return None
+    value = _cn_number(raw)
+    if value is None:
+        return None
+    cn = _CN_AFTER.match(s, end)
+    more = ""
+    if cn is not None and cn.end() > end and not magnitude:
+        more = cn["more"] or cn["more2"] or ""
+        magnitude = _simplified(cn["mag"] or "")
+        end = cn.end()
+    bound = _bound_before(s, start) or (Bound.MORE_THAN if more else None)
+    rng = _RANGE.match(s, end)
+    if rng is not None and rng.group().strip()[:1] in "至到-–—~～":
+        return _range(text, s, m, start, rng.end())
+    mention = _with_unit(text, s, start, end, "", str(value), magnitude, bound, chinese=True)
+    if mention is None or mention.kind is not MentionKind.NUMBER or magnitude:
+        return mention
+    return None  # a Chinese numeral with nothing after it is a word: 一直, 千万
+
+
+def _simplified(char: str) -> str:
+    return {"萬": "万", "億": "亿", "萬億": "万亿"}.get(char, char)
+
+
+def _cn_number(raw: str) -> int | float | None:
+    """A Chinese numeral's value through cn2an, or None when it is not a numeral."""
+    if set(raw) <= {"百", "千", "佰", "仟"}:
+        return None
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(raw, "normal")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return (
+        int(value)
+        if isinstance(value, float) and value.is_integer() and "点" not in raw and "點" not in raw
+        else value
+    )
+
+
+def _en_number(words: list[str]) -> int | None:
+    first = words[0]
+    if "-" in first:
+        tens, ones = first.split("-")
+        value = _EN_UNITS[tens] + _EN_UNITS[ones]
+    else:
+        value = _EN_UNITS[first]
+    for word in words[1:]:
+        value *= {"hundred": 100, "thousand": 1000}[word]
+    return value
+
+
+def _bound_before(s: str, start: int) -> Bound | None:
+    before = s[max(0, start - 16) : start]
+    for pattern, table in _BOUND_PATTERNS:
+        found = pattern.search(before)
+        if found is not None:
+            return table[found[1].lower()]
+    return None
+
+
+_BOUND_PATTERNS: Final = (
+    (
+        re.compile(
+            r"\b("
+            + "|".join(
+                re.escape(w) for w in sorted(BOUND_WORDS["before, English"], key=len, reverse=True)
+            )
+            + r")\s+(?:US\$|HK\$|RMB\s?|[$¥€£])?$",
+            re.IGNORECASE,
+        ),
+        BOUND_WORDS["before, English"],
+    ),
+    (
+        re.compile(
+            "(" + "|".join(sorted(BOUND_WORDS["before, Chinese"], key=len, reverse=True)) + r")\s?$"
+        ),
+        BOUND_WORDS["before, Chinese"],
+    ),
+)
+
+
+def _between(s: str, start: int) -> bool:
+    return (
+        re.search(r"\bbetween\s+(?:US\$|[$¥€£])?$", s[max(0, start - 12) : start], re.I) is not None
+    )
+
+
+def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention:
+    """A range ("20亿至30亿元", "$15-20 billion"): unreadable, with its unit's kind."""
+    pct = _PERCENT.match(s, end)
+    if pct is not None:
+        end = pct.end()
+    if pct is None:
+        for unit in _unit_text(s, end):
+            q, _ = _read("1" + unit)
+            if q is not None and not q.dimensionless:
+                end += len(unit)
+                break
+    if re.search(r"\bbetween\s+$", s[max(0, start - 9) : start], re.IGNORECASE):
+        start = start - len(re.search(r"between\s+$", s[:start], re.I).group())  # type: ignore[union-attr]
+    kind = MentionKind.NUMBER
+    probe = s[m.start() : end]
+    if pct is not None:
+        kind = MentionKind.RATIO
+    elif re.search(r"[$¥€£元]|yuan|dollar|RMB|USD|EUR", probe, re.IGNORECASE):
+        kind = MentionKind.MONEY
+    elif re.search(r"亩|畝|hectare|mu\b|km|公顷|公頃", probe, re.IGNORECASE):
+        kind = MentionKind.AREA
+    elif re.fullmatch(r"[12][0-9]{3}\s*[-–—~～至到]\s*[12][0-9]{3}", probe.strip()):
+        kind = MentionKind.YEAR
+    return _span(
+        text,
+        start,
+        end,
+        kind,
+        reason="a range: aipark reads one figure at a time, not a span of two",
+    )
+
+
+def _unit_text(s: str, end: int) -> tuple[str, ...]:
+    """Texts after a number that could be its unit, longest first."""
+    rest = s[end : end + 40]
+    lead = len(rest) - len(rest.lstrip(" \u00a0"))
+    if lead > 1:
+        return ()
+    body = rest[lead:]
+    out: list[str] = []
+    if _CJK.match(body):
+        run = re.match(r"[\u3400-\u9fff]{1,4}", body)
+        assert run is not None
+        out += [rest[: lead + n] for n in range(len(run.group()), 0, -1)]
+        return tuple(out)
+    words = []
+    pos = 0
+    for _ in range(3):
+        w = _EN_WORD.match(body, pos)
+        if w is None:
+            break
+        words.append(body[: w.end()])
+        nxt = re.match(r" (?=[A-Za-z])", body[w.end() :])
+        if nxt is None:
+            break
+        pos = w.end() + 1
+    if words and words[0].lower() in _NOT_UNITS:
+        return ()
+    out += [rest[:lead] + w for w in reversed(words)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def _read(text: str) -> tuple[Quantity | None, str | None]:
+    """The parser's reading of a figure's text, or its reason for refusing it."""
+    from .units import parse_quantity
+
+    try:
+        return parse_quantity(text), None
+    except AiparkError as exc:
+        first = str(exc)
+    adapted = _adapt(text)
+    if adapted != text:
+        try:
+            return parse_quantity(adapted), None
+        except AiparkError:
+            pass
+    return None, first
+
+
+# Spellings the parser does not read yet, rewritten for it.  Each rewrite
+# only runs after the parser has refused the text as printed.
+_ADAPT_CHARS: Final = str.maketrans({"萬": "万", "億": "亿", "畝": "亩", "頃": "顷"})
+_ADAPT_UNITS: Final = (
+    ("平方公里", " km**2"),
+    ("平方千米", " km**2"),
+    ("平方米", " m**2"),
+    ("公顷", " hectare"),
+    ("美元", " USD"),
+    ("欧元", " EUR"),
+    ("人民币", " CNY"),
+    ("square kilometers", "km**2"),
+    ("square kilometres", "km**2"),
+    ("square meters", "m**2"),
+    ("square metres", "m**2"),
+    ("sq km", "km**2"),
+    ("US dollars", "USD"),
+    ("US dollar", "USD"),
+    ("km²", "km**2"),
+    ("%", " percent"),
+)
+
+
+def _adapt(text: str) -> str:
+    text = text.translate(_ADAPT_CHARS)
+    for old, new in _ADAPT_UNITS:
+        text = text.replace(old, new)
+    m = re.match(
+        r"(?P<cur>US\$|\$|€|RMB|CNY|USD|EUR)?\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s?"
+        r"(?P<mag>thousand|million|billion|trillion|mn|bn)?(?P<rest>.*)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m is None or not (m["cur"] or m["mag"]):
+        return text
+    number = m["n"].replace(",", "")
+    if m["mag"]:
+        power = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "mn": 6, "bn": 9}
+        try:
+            exact = Decimal(number).scaleb(power[m["mag"].lower()])
+        except InvalidOperation:
+            return text
+        number = str(int(exact)) if exact == exact.to_integral_value() else str(exact)
+    currency = {"US$": "USD", "$": "USD", "€": "EUR", "RMB": "CNY"}.get(
+        m["cur"] or "", m["cur"] or ""
+    )
+    rest = m["rest"].strip()
+    return f"{number} {rest or currency}".strip() if not (currency and rest) else text
+
+
+def _with_unit(
+    text: str,
+    s: str,
+    start: int,
+    end: int,
+    currency: str,
+    number: str,
+    magnitude: str,
+    bound: Bound | None,
+    *,
+    chinese: bool = False,
+    word: bool = False,
+) -> Mention | None:
+    """The figure from ``start``: the number, then the longest unit the parser reads."""
+    head = f"{currency}{' ' if currency in ('RMB', 'CNY', 'USD', 'EUR') else ''}{number}{magnitude}"
+    if currency in ("¥", "￥"):
+        return _span(
+            text,
+            start,
+            _unit_end(s, end),
+            MentionKind.MONEY,
+            bound=bound,
+            reason="'¥' is both the yen and the yuan: write 元, CNY or JPY",
+        )
+    pct = _PERCENT.match(s, end)
+    if pct is not None:
+        q, reason = _read(f"{number}{magnitude} percent")
+        return _finish(text, start, pct.end(), q, reason, bound, ratio=True)
+    short = _SHORTHAND.match(s, end) if not currency else None
+    if short is not None:
+        return _shorthand(text, s, start, short, f"{number}{magnitude}", bound)
+    for unit in _unit_text(s, end):
+        q, reason = _read(head + unit)
+        if q is not None and not q.dimensionless:
+            unit_end = end + len(unit)
+            more = re.match(r"(以上|左右|以内|以內)", s[unit_end:])
+            if more is not None and bound is None:
+                bound = BOUND_WORDS["after the figure, Chinese"][more[1]]
+            return _finish(text, start, unit_end, q, None, bound)
+    q, reason = _read(head.strip())
+    if q is None:
+        return _span(text, start, end, _kind_of_text(head), bound=bound, reason=reason)
+    if currency:
+        return _finish(text, start, end, q, reason, bound)
+    noun, noun_end = _noun(s, end, chinese=chinese)
+    if noun is None:
+        if (chinese and not magnitude) or word:
+            return None  # a number word with nothing to count is a word: "one of them"
+        return _finish(text, start, end, q, reason, bound)
+    del noun_end
+    return _span(
+        text,
+        start,
+        end + _classifier_len(s, end),
+        MentionKind.COUNT,
+        quantity=q,
+        bound=bound,
+        counts=noun,
+    )
+
+
+def _unit_end(s: str, end: int) -> int:
+    mag = _EN_MAGNITUDE_AFTER.match(s, end)
+    return mag.end() if mag else end
+
+
+def _classifier_len(s: str, end: int) -> int:
+    return 1 if end < len(s) and s[end] in CLASSIFIERS else 0
+
+
+def _shorthand(
+    text: str, s: str, start: int, short: re.Match[str], number: str, bound: Bound | None
+) -> Mention:
+    """ "150P", "300P算力": compute power where the text speaks of compute, else refused."""
+    context = s[max(0, start - 60) : short.end() + 10]
+    letter = short["letter"].upper()
+    if short["tail"] or _COMPUTE_CONTEXT.search(context):
+        from .conversion import convert
+
+        unit = {"P": "petaFLOPS", "E": "exaFLOPS", "T": "teraFLOPS", "Z": "zettaFLOPS"}[letter]
+        q: Quantity | None
+        try:
+            q = convert(f"{number}{letter}", unit)
+        except AiparkError:
+            q, _ = _read(f"{number} {unit}")
+        if q is not None and q.check("[floating_point_operation] / [time]"):
+            return _finish(text, start, short.end(), q, None, bound)
+    return _span(
+        text,
+        start,
+        short.end(),
+        MentionKind.OTHER,
+        bound=bound,
+        reason=(
+            f"{letter!r} after a number is compute shorthand ({letter}FLOPS) only where the text "
+            "speaks of compute; here it could be another unit"
+        ),
+    )
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    q: Quantity | None,
+    reason: str | None,
+    bound: Bound | None,
+    *,
+    ratio: bool = False,
+) -> Mention:
+    kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
+    return _span(text, start, end, kind, quantity=q, bound=bound, reason=reason)
+
+
+def _kind(q: Quantity) -> MentionKind:
+    from .units import currencies_of
+
+    if currencies_of(q):
+        return MentionKind.MONEY
+    if q.check("[area]"):
+        return MentionKind.AREA
+    if q.check("[floating_point_operation] / [time]"):
+        return MentionKind.COMPUTE
+    if q.dimensionless:
+        return MentionKind.RATIO if str(q.units) in ("percent", "permille") else MentionKind.NUMBER
+    return MentionKind.OTHER
+
+
+def _kind_of_text(text: str) -> MentionKind:
+    if re.search(r"[$¥€£元]|yuan|RMB|USD|EUR|CNY", text):
+        return MentionKind.MONEY
+    return MentionKind.NUMBER
+
+
+def _year(text: str, s: str, start: int, end: int, digits: str) -> Mention | None:
+    """A four-digit number read as a year, unless it counts something."""
+    if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2199:
+        return None
+    after = re.match(r"\s?([A-Za-z]+)", s[end:])
+    if after is not None:
+        word = after[1]
+        if word.lower() not in _NOUN_STOP and word.endswith("s") and len(word) > 3:
+            return None
+        if word in ("PCs", "MW", "km", "ha", "mu", "PFLOPS"):
+            return None
+    if _CJK.match(s[end : end + 1]) and s[end : end + 1] in CLASSIFIERS + "亩畝元":
+        return None
+    if _bound_before(s, start) is not None:
+        return None
+    return _span(text, start, end, MentionKind.YEAR, year=int(digits))
+
+
+def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
+    """The noun a bare number counts, when one follows it."""
+    if chinese or _CJK.match(s[end : end + 1]):
+        pos = end + _classifier_len(s, end)
+        if pos == end and chinese:
+            return None, end
+        stop = pos
+        while (
+            stop < len(s)
+            and stop - pos < 10
+            and s[stop] not in _CN_NOUN_STOP
+            and not s[stop].isspace()
+            and (_CJK.match(s[stop]) or s[stop].isalpha())
+        ):
+            stop += 1
+        noun = s[pos:stop]
+        if not noun and pos > end:
+            return s[end:pos], pos  # "企业200家": the measure word is all that follows
+        return (noun or None), stop
+    m = re.match(r" ((?:[A-Za-z][\w'&-]*)(?: [A-Za-z][\w'&-]*){0,5})", s[end:])
+    if m is None:
+        return None, end
+    words: list[str] = []
+    for word in m[1].split(" "):
+        low = word.lower()
+        if low in _NOUN_STOP or low in _EN_UNITS or low in _EN_ORDINALS:
+            break
+        words.append(word)
+    while words and words[-1].lower() in ("and", "&"):
+        words.pop()
+    if not words or words[0].lower() in ("and", "percent", "per"):
+        return None, end
+    noun = " ".join(words)
+    return noun, end + 1 + len(noun)
+
+
+def _count(value: int | float) -> Quantity:
+    from .units import quantity
+
+    return quantity(value, "")
+
+
+def _slogans(text: str, s: str, mentions: list[Mention]) -> list[Mention]:
+    """Read "一谷两翼" (one valley, two wings): numerals before single nouns, in pairs."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for found in _SLOGAN.finditer(s):
+        spans = [(found.start(1), found.end(2)), (found.start(3), found.end(4))]
+        if any(a < e and b > st for st, e in taken for a, b in spans):
+            continue
+        for (a, b), num, noun in ((spans[0], found[1], found[2]), (spans[1], found[3], found[4])):
+            value = _cn_number(num)
+            if value is not None:
+                extra.append(
+                    Mention(
+                        text=text[a:b],
+                        start=a,
+                        end=b,
+                        kind=MentionKind.COUNT,
+                        quantity=_count(value),
+                        counts=noun,
+                    )
+                )
+    every = sorted([*mentions, *extra], key=lambda m: m.start)
+    return [m for i, m in enumerate(every) if not _article(m) or _in_list(s, every, i)]
+
+
+def _article(m: Mention) -> bool:
+    """ "one", 一个, 一家: a count of one is often only "a"."""
+    return (
+        m.kind is MentionKind.COUNT
+        and m.quantity is not None
+        and m.quantity.magnitude == 1
+        and (m.text.lower() == "one" or m.text[:1] == "一")
+    )
+
+
+def _in_list(s: str, mentions: list[Mention], i: int) -> bool:
+    """Whether a count stands in a list of counts: "one valley and two wings", 一核两翼."""
+    here = mentions[i]
+    pairs = [(mentions[i - 1], here)] if i > 0 else []
+    pairs += [(here, mentions[i + 1])] if i + 1 < len(mentions) else []
+    for a, b in pairs:
+        other = b if a is here else a
+        if other.kind is not MentionKind.COUNT or _article(other):
+            continue
+        gap = s[a.end : b.start]
+        if len(gap) - len(a.counts or "") <= 20 and not _CLAUSE_END.search(gap):
+            return True
+    return False
+
+
+_CLAUSE_END: Final = re.compile(r"[，。；;.!?！？]")
+
+
+_SLOGAN: Final = re.compile(
+    r"(?<![\u3400-\u9fff])([一二两兩三四五六七八九十])([\u3400-\u9fff])[、，,]?"
+    r"([一二两兩三四五六七八九十])([\u3400-\u9fff])(?![\u3400-\u9fff])"
+)
+
+_PAIR_GAP: Final = re.compile(
+    r"\s*(?:[(（]\s*(?:about|approximately|around|roughly|or|约|約|合|折合|约合|約合)?\s*"
+    r"|,?\s*(?:or|about|i\.e\.,?|即|约合|約合|折合)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _pair(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Link a figure and its conversion printed beside it: "2,918 mu (194.6 hectares)"."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.quantity is None or b.quantity is None or a.kind is not b.kind:
+            continue
+        if a.kind not in (MentionKind.AREA, MentionKind.MONEY, MentionKind.COMPUTE):
+            continue
+        if _PAIR_GAP.fullmatch(text[a.end : b.start]) is None:
+            continue
+        if (
+            a.kind is not MentionKind.MONEY
+            and a.quantity.dimensionality != b.quantity.dimensionality
+        ):
+            continue
+        out[i] = attrs.evolve(a, paired=(b.start, b.end))
+        out[i + 1] = attrs.evolve(b, paired=(a.start, a.end), bound=b.bound or a.bound)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Text
+
+
+def format_mentions(mentions: tuple[Mention, ...] | list[Mention]) -> str:
+    """The mentions as a plain-text table: ``aipark extract`` prints this."""
+    from .units import plain_quantity
+
+    rows = [("at", "text", "kind", "reading", "bound", "counts / note")]
+    for m in mentions:
+        if m.quantity is not None:
+            reading = plain_quantity(m.quantity, digits=12)
+        elif m.year is not None or m.month is not None:
+            reading = "-".join(
+                [str(m.year) if m.year is not None else "-"]
+                + [f"{v:02d}" for v in (m.month, m.day) if v is not None]
+            )
+        else:
+            reading = "unreadable"
+        note = m.counts or m.reason or ""
+        if m.paired is not None:
+            note = (note + "; " if note else "") + f"same fact as {m.paired[0]}-{m.paired[1]}"
+        rows.append(
+            (
+                f"{m.start}-{m.end}",
+                m.text.replace("\n", " "),
+                m.kind.value,
+                reading,
+                m.bound.value if m.bound else "",
+                note,
+            )
+        )
+    if len(rows) == 1:
+        return "No figures found."
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    )
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+attrs.resolve_types(Mention, globalns=globals())

@@ -1,0 +1,305 @@
+"""aipark.extract: figures found in English, Simplified and Traditional Chinese text."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import aipark
+from aipark import Bound, Mention, MentionKind, extract
+from aipark.cli import run
+from aipark.units import parse_quantity
+from extraction_corpus import CORPUS, score
+
+ARTICLE = Path(__file__).parents[2] / "shared" / "reference" / "source-article-2023-02-27.txt"
+
+
+def only(text: str) -> Mention:
+    """The one mention in ``text``."""
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_figure_with_its_unit_span_and_reading() -> None:
+    """The span is the figure as printed; the reading comes from aipark's parser."""
+    text = "The new zone covers 1,250 mu along the coast."
+    m = only(text)
+    assert (m.text, m.start, m.end) == ("1,250 mu", 20, 28)
+    assert text[m.start : m.end] == m.text
+    assert m.kind is MentionKind.AREA
+    assert m.quantity == parse_quantity("1250 mu")
+    assert m.bound is None
+    assert m.reason is None
+    assert m.readable
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value"),
+    [
+        ("项目总投资120亿元，", "120亿元", MentionKind.MONEY, "12000000000 CNY"),
+        ("园区规划面积3000亩。", "3000亩", MentionKind.AREA, "3000 mu"),
+        ("園區規劃面積1.5萬畝。", "1.5萬畝", MentionKind.AREA, "15000 mu"),
+        ("總投資80億元", "80億元", MentionKind.MONEY, "8000000000 CNY"),
+        ("a budget of 2.5 billion yuan", "2.5 billion yuan", MentionKind.MONEY, "2.5e9 CNY"),
+        ("worth $1.2 billion", "$1.2 billion", MentionKind.MONEY, "1200000000 USD"),
+        ("a 150 PFLOPS cluster", "150 PFLOPS", MentionKind.COMPUTE, "150 PFLOPS"),
+        ("占地12平方公里", "12平方公里", MentionKind.AREA, "12 km**2"),
+        ("covering 40 hectares", "40 hectares", MentionKind.AREA, "40 hectare"),
+        ("五千亩土地", "五千亩", MentionKind.AREA, "5000 mu"),
+        ("投资两百亿元", "两百亿元", MentionKind.MONEY, "20000000000 CNY"),
+        ("兩百億元的投資", "兩百億元", MentionKind.MONEY, "20000000000 CNY"),
+        ("利用率达到85%", "85%", MentionKind.RATIO, "85 percent"),
+        ("up 12 percent", "12 percent", MentionKind.RATIO, "12 percent"),
+    ],
+)
+def test_quantities_in_three_scripts(text: str, figure: str, kind: MentionKind, value: str) -> None:
+    m = only(text)
+    assert (m.text, m.kind) == (figure, kind)
+    assert m.quantity == parse_quantity(value)
+
+
+def test_compute_shorthand_where_the_text_speaks_of_compute() -> None:
+    """ "300P算力" and "a computing power of 150P" are PFLOPS; a bare "150P" is not read."""
+    assert only("园区建成300P算力").quantity == parse_quantity("300 PFLOPS")
+    assert only("with a computing power of 150P").quantity == parse_quantity("150 PFLOPS")
+    assert only("the center adds 5E of computing capacity").quantity == parse_quantity("5 EFLOPS")
+    m = only("Model 150P sold well.")
+    assert m.quantity is None
+    assert m.reason is not None
+    assert "compute" in m.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("is expected to exceed 60 billion yuan", Bound.MORE_THAN),
+        ("more than 200 companies", Bound.MORE_THAN),
+        ("some 100 scenarios", Bound.ABOUT),
+        ("nearly 3,000 engineers", Bound.ABOUT),
+        ("up to 40 hectares", Bound.AT_MOST),
+        ("at least 15 projects", Bound.AT_LEAST),
+        ("超过600亿元", Bound.MORE_THAN),
+        ("约3000亩", Bound.ABOUT),
+        ("近5000台服务器", Bound.ABOUT),
+        ("引进100余家企业", Bound.MORE_THAN),
+        ("300多亿元", Bound.MORE_THAN),
+        ("年产值100亿元以上", Bound.AT_LEAST),
+        ("投資逾80億元", Bound.MORE_THAN),
+        ("引進100餘家企業", Bound.MORE_THAN),
+    ],
+)
+def test_bounds(text: str, bound: Bound) -> None:
+    assert only(text).bound is bound
+
+
+def test_paired_figures_are_linked_both_ways() -> None:
+    text = "占地2,000 mu (133.3 hectares), with a fund of 30 billion yuan ($4.3 billion)."
+    area, ha, cny, usd = extract(text)
+    assert area.paired == (ha.start, ha.end)
+    assert ha.paired == (area.start, area.end)
+    assert cny.paired == (usd.start, usd.end)
+    assert usd.paired == (cny.start, cny.end)
+    assert usd.quantity == parse_quantity("4300000000 USD")
+
+
+def test_figures_not_printed_together_are_not_paired() -> None:
+    mentions = extract("It covers 2,000 mu. A second plot has 133.3 hectares.")
+    assert [m.paired for m in mentions] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("equivalent to 50,000 personal computers", 50000, "personal computers"),
+        (
+            "incubated 25 science and technology enterprises.",
+            25,
+            "science and technology enterprises",
+        ),
+        ("It has three functional zones that", 3, "functional zones"),
+        ("two data centers, namely", 2, "data centers"),
+        ("建成5万台高性能PC", 50000, "高性能PC"),
+        ("建设两个人工智能计算中心", 2, "人工智能计算中心"),
+        ("建成兩個計算中心", 2, "計算中心"),
+        ("打造四大功能区", 4, "功能区"),
+    ],
+)
+def test_counts_name_what_they_count(text: str, value: int, noun: str) -> None:
+    m = only(text)
+    assert m.kind is MentionKind.COUNT
+    assert m.quantity is not None
+    assert m.quantity.magnitude == value
+    assert m.counts == noun
+
+
+def test_counts_in_a_list_and_a_slogan() -> None:
+    """ "one valley and two wings" and 一谷两翼 are counts; "one of" and 一个 alone are not."""
+    assert [(m.text, m.counts) for m in extract("a layout of one valley and two wings")] == [
+        ("one", "valley"),
+        ("two", "wings"),
+    ]
+    assert [(m.text, m.counts) for m in extract("形成“一谷两翼”的格局")] == [
+        ("一谷", "谷"),
+        ("两翼", "翼"),
+    ]
+    assert extract("It is one of the largest parks, a leader in AI.") == ()
+    assert extract("打造一个平台") == ()
+    assert extract("统一规划，一直以来，千万不要") == ()
+
+
+def test_ordinals_of_phases() -> None:
+    found = extract("in its first phase; Phase two; 一期工程; 第二批")
+    assert [(m.text, m.quantity.magnitude if m.quantity else None) for m in found] == [
+        ("first", 1),
+        ("Phase two", 2),
+        ("一", 1),
+        ("第二批", 2),
+    ]
+    assert all(m.kind is MentionKind.ORDINAL for m in found)
+
+
+def test_years_and_dates() -> None:
+    found = extract(
+        "Approved in 2019, opened on Feb 23, 2023年3月2日正式运营, 到2028年, "
+        "published 2023-02-27, on 5 March 2024, 2月23日开园"
+    )
+    got = [(m.kind.value, m.year, m.month, m.day) for m in found]
+    assert got == [
+        ("year", 2019, None, None),
+        ("date", None, 2, 23),
+        ("date", 2023, 3, 2),
+        ("year", 2028, None, None),
+        ("date", 2023, 2, 27),
+        ("date", 2024, 3, 5),
+        ("date", None, 2, 23),
+    ]
+    assert all(m.quantity is None and m.reason is None for m in found)
+
+
+def test_a_four_digit_count_is_not_a_year() -> None:
+    m = only("The park employs 2000 engineers.")
+    assert m.kind is MentionKind.COUNT
+    assert m.year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "why"),
+    [
+        ("总投资20亿至30亿元", "20亿至30亿元", MentionKind.MONEY, "range"),
+        ("a cost of $15-20 billion", "$15-20 billion", MentionKind.MONEY, "range"),
+        (
+            "between 15 and 20 billion yuan",
+            "between 15 and 20 billion yuan",
+            MentionKind.MONEY,
+            "range",
+        ),
+        ("用地1.5万~2万亩", "1.5万~2万亩", MentionKind.AREA, "range"),
+        ("grew 20-30 percent", "20-30 percent", MentionKind.RATIO, "range"),
+        ("worth ¥5 billion", "¥5 billion", MentionKind.MONEY, "¥"),
+    ],
+)
+def test_unreadable_figures_are_returned_with_a_reason(
+    text: str, figure: str, kind: MentionKind, why: str
+) -> None:
+    m = only(text)
+    assert (m.text, m.kind, m.quantity) == (figure, kind, None)
+    assert m.reason is not None
+    assert why in m.reason
+    assert not m.readable
+
+
+def test_names_are_not_figures() -> None:
+    assert extract("5G base stations, 3D printing, GPT-4 and the A100 chip") == ()
+
+
+def test_full_width_digits_keep_their_offsets() -> None:
+    text = "占地３０００亩"
+    m = only(text)
+    assert (m.text, m.quantity) == ("３０００亩", parse_quantity("3000 mu"))
+    assert text[m.start : m.end] == m.text
+
+
+def test_mentions_are_frozen_values() -> None:
+    m = only("3000亩")
+    with pytest.raises(AttributeError):
+        m.text = "x"  # type: ignore[misc]
+    assert m == only("3000亩")
+
+
+def test_text_must_be_a_string() -> None:
+    with pytest.raises(aipark.ValidationError, match="string"):
+        extract(b"3000 mu")  # type: ignore[arg-type]
+
+
+def test_long_text_without_figures_is_quick_and_empty() -> None:
+    assert extract("人工智能 artificial intelligence " * 2000) == ()
+
+
+def test_recall_and_precision_on_the_annotated_sentences() -> None:
+    """At least 150 figures written for this test; benchmarks/README.md records the scores."""
+    assert sum(len(figures) for _, figures in CORPUS) >= 150
+    recall, precision, misses = score()
+    assert recall >= 0.95, misses
+    assert precision >= 0.95, misses
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the reference article is not beside the project")
+def test_every_figure_of_the_primary_article() -> None:
+    """The article is read from the shared reference folder, never copied here."""
+    found = extract(ARTICLE.read_text(encoding="utf-8"))
+    readings = {(m.kind, m.quantity.magnitude if m.quantity else m.year) for m in found}
+    assert (MentionKind.AREA, 2918) in readings
+    assert (MentionKind.AREA, 194.6) in readings
+    assert (MentionKind.MONEY, 60_000_000_000) in readings
+    assert (MentionKind.MONEY, 8_690_000_000) in readings
+    assert (MentionKind.COMPUTE, 150) in readings
+    assert (MentionKind.COUNT, 50_000) in readings
+    assert (MentionKind.COUNT, 40) in readings
+    assert (MentionKind.YEAR, 2019) in readings
+    assert (MentionKind.YEAR, 2028) in readings
+    assert all(m.readable for m in found)
+    assert len(found) == 19
+
+
+# --------------------------------------------------------------------------
+# aipark extract
+
+
+def test_cli_extract_prints_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("园区占地约3000亩（200公顷），总投资超过120亿元。", encoding="utf-8")
+    assert run(["extract", str(article)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["at", "text", "kind", "reading", "bound", "counts", "/", "note"]
+    assert lines[1].split()[:5] == ["5-10", "3000亩", "area", "3,000", "mu"]
+    assert "same fact as 11-16" in lines[1]
+    assert lines[3].split()[1:6] == ["120亿元", "money", "12,000,000,000", "yuan", "more_than"]
+
+
+def test_cli_extract_json_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("worth ¥5 billion, 150 PFLOPS".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert run(["extract", "-", "--format", "json"]) == 0
+    yen, compute = json.loads(capsys.readouterr().out)
+    assert yen["quantity"] is None
+    assert "yuan" in yen["reason"]
+    assert compute["quantity"] == {"value": 150, "unit": "petaFLOPS"}
+    assert compute["kind"] == "compute"
+
+
+def test_cli_extract_refuses_what_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["extract", str(tmp_path / "missing.txt")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("3000 m² à Qingdao".encode("latin-1"))
+    assert run(["extract", str(latin1)]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
