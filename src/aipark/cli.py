@@ -269,9 +269,10 @@ def _read_text(file: str) -> str:
     """A UTF-8 text file, or standard input for ``-``, as one string."""
     from .io import MAX_FILE_SIZE
 
+    data: bytes
     try:
         if file == "-":
-            data = getattr(sys.stdin, "buffer", sys.stdin).read(MAX_FILE_SIZE + 1)
+            data = sys.stdin.buffer.read(MAX_FILE_SIZE + 1)
         else:
             with open(file, "rb") as f:
                 data = f.read(MAX_FILE_SIZE + 1)
