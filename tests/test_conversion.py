@@ -92,3 +92,12 @@ def test_errors(value: str, unit: str, rate: str | None, error: type[Exception])
 def test_dimension_error_says_what_each_side_is() -> None:
     with pytest.raises(aipark.ConversionError, match=r"shi_mu.*\[length\].*kilogram.*\[mass\]"):
         convert("1 mu", "kilogram")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [("100 degC", "K", 373.15), ("100 degC", "degF", 212.0), ("300 K", "degC", 26.85)],
+)
+def test_offset_units_convert_with_their_offset(text: str, unit: str, expected: float) -> None:
+    """Temperatures go through pint's offset conversion, not a bare factor."""
+    assert aipark.convert(text, unit).magnitude == pytest.approx(expected)

@@ -298,3 +298,187 @@ def test_convert_command_bad_dates(day: str, capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err
     assert err.startswith("aipark: error: ")
     assert err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------
+# Blocks belong to their thread or asyncio task
+
+
+def _seen_inside(day: datetime.date) -> tuple[object, object, object]:
+    """What a block on ``day`` sees: q.to, convert without a date, and the active date."""
+    yuan = aipark.Q_(100, "CNY")
+    return yuan.to("USD"), aipark.convert(yuan, "USD"), aipark.fx.active_date()
+
+
+def _expected(day: datetime.date) -> tuple[object, object, object]:
+    usd = aipark.convert("100 CNY", "USD", on=day)
+    return usd, usd, day
+
+
+EARLIER = datetime.date(2015, 1, 5)
+
+
+def test_overlapping_blocks_in_threads_each_use_their_own_date() -> None:
+    """A enters, B enters, A leaves while B is inside: B keeps its rate, and nothing leaks."""
+    import threading
+
+    a_inside, b_inside, a_left = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+    failures: list[BaseException] = []
+
+    def thread_a() -> None:
+        try:
+            with aipark.exchange_rates(on=LAUNCH):
+                a_inside.set()
+                assert b_inside.wait(30)
+                seen["A"] = _seen_inside(LAUNCH)
+            a_left.set()
+            seen["A after"] = aipark.fx.active_date()
+        except BaseException as exc:
+            failures.append(exc)
+            a_left.set()
+
+    def thread_b() -> None:
+        try:
+            assert a_inside.wait(30)
+            with aipark.exchange_rates(on=EARLIER):
+                b_inside.set()
+                assert a_left.wait(30)
+                seen["B"] = _seen_inside(EARLIER)
+            seen["B after"] = aipark.fx.active_date()
+        except BaseException as exc:
+            failures.append(exc)
+            b_inside.set()
+
+    threads = [threading.Thread(target=thread_a), threading.Thread(target=thread_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures
+    assert seen["A"] == _expected(LAUNCH)
+    assert seen["B"] == _expected(EARLIER)
+    assert seen["A"] != seen["B"]
+    assert seen["A after"] is seen["B after"] is None
+    assert aipark.fx.active_date() is None
+    with pytest.raises(pint.DimensionalityError):
+        aipark.Q_(100, "CNY").to("USD")
+
+
+def test_many_threads_in_blocks_of_different_dates_agree_with_serial_use() -> None:
+    """Twelve threads, each inside a block of its own date, all at once."""
+    import threading
+
+    days = [datetime.date(2010 + i, 3, 1 + i) for i in range(12)]
+    barrier = threading.Barrier(len(days))
+    seen: dict[datetime.date, list[object]] = {}
+
+    def work(day: datetime.date) -> None:
+        with aipark.exchange_rates(on=day):
+            barrier.wait()
+            seen[day] = [_seen_inside(day) for _ in range(20)]
+
+    threads = [threading.Thread(target=work, args=(day,)) for day in days]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for day in days:
+        assert seen[day] == [_expected(day)] * 20, day
+
+
+def test_overlapping_blocks_in_asyncio_tasks_each_use_their_own_date() -> None:
+    """A enters, B enters, both convert, A leaves, B converts again: each sees its own date."""
+    import asyncio
+
+    async def main() -> tuple[object, ...]:
+        a_inside, b_inside, a_left = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+        async def task_a() -> object:
+            with aipark.exchange_rates(on=LAUNCH):
+                a_inside.set()
+                await b_inside.wait()
+                seen = _seen_inside(LAUNCH)
+            a_left.set()
+            return seen
+
+        async def task_b() -> tuple[object, object]:
+            await a_inside.wait()
+            with aipark.exchange_rates(on=EARLIER):
+                b_inside.set()
+                both_inside = _seen_inside(EARLIER)
+                await a_left.wait()
+                return both_inside, _seen_inside(EARLIER)
+
+        a, (b_first, b_later) = await asyncio.gather(task_a(), task_b())
+        return a, b_first, b_later, aipark.fx.active_date()
+
+    a, b_first, b_later, after = asyncio.run(main())
+    assert a == _expected(LAUNCH)
+    assert b_first == b_later == _expected(EARLIER)
+    assert after is None
+
+
+def test_a_task_inherits_the_block_it_was_created_in() -> None:
+    """asyncio copies the context into a task: a block around create_task applies inside."""
+    import asyncio
+
+    async def main() -> object:
+        with aipark.exchange_rates(on=EARLIER):
+            task = asyncio.create_task(asyncio.sleep(0, result=None))
+            await task
+            inner = asyncio.create_task(_async_seen())
+        return await inner
+
+    async def _async_seen() -> object:
+        await asyncio.sleep(0)
+        return _seen_inside(EARLIER)
+
+    assert asyncio.run(main()) == _expected(EARLIER)
+
+
+def test_a_thread_started_inside_a_block_does_not_inherit_it() -> None:
+    """Threads start with an empty context: money needs a date again there."""
+    import threading
+
+    outcome: list[object] = []
+
+    def work() -> None:
+        outcome.append(aipark.fx.active_date())
+        try:
+            aipark.convert("100 CNY", "USD")
+        except aipark.MissingRateError as exc:
+            outcome.append(type(exc))
+
+    with aipark.exchange_rates(on=LAUNCH):
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+    assert outcome == [None, aipark.MissingRateError]
+
+
+def test_blocks_leave_the_registry_untouched() -> None:
+    """No pint context is enabled on the shared registry, inside a block or after one."""
+    reg = aipark.ureg
+    assert list(reg._active_ctx.contexts) == []
+    with aipark.exchange_rates(on=LAUNCH):
+        assert list(reg._active_ctx.contexts) == []
+        assert not any(name.startswith("aipark") for name in reg._contexts)
+    assert list(reg._active_ctx.contexts) == []
+
+
+def test_prices_convert_with_to_inside_a_block() -> None:
+    """q.to converts prices too inside a block, as convert does."""
+    price = aipark.Q_(1_000_000, "CNY/hectare")
+    with aipark.exchange_rates(on=LAUNCH):
+        assert price.to("USD/hectare") == aipark.convert(price, "USD/hectare", on=LAUNCH)
+        assert price.to("CNY/mu").magnitude == pytest.approx(1_000_000 / 15)
+
+
+def test_user_registries_are_not_converted_by_a_block() -> None:
+    """Only quantities of aipark's own registry convert money inside a block."""
+    own = aipark.UnitRegistry()
+    own.define("CNY = [currency_CNY]")
+    own.define("USD = [currency_USD]")
+    with aipark.exchange_rates(on=LAUNCH), pytest.raises(pint.DimensionalityError):
+        own.Quantity(1, "CNY").to("USD")

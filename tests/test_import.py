@@ -39,6 +39,7 @@ PUBLIC = {
     "format_quantity",
     "from_dict",
     "make_converter",
+    "same_value",
     "source_of",
     "to_dict",
     "ureg",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import pickle
+from typing import Any
 
 import attrs
 import pint
@@ -179,3 +181,116 @@ def test_equal_models_hash_equal() -> None:
     b = Park(name="P", area="10 mu")
     assert a == b
     assert hash(a) == hash(b)
+
+
+# --------------------------------------------------------------------------
+# Equality is of the stated data; aipark.same_value compares across units
+
+
+@pytest.mark.parametrize(
+    ("make", "one", "other"),
+    [
+        (lambda v: Park(name="x", area=v), "1 hectare", "15 mu"),
+        (lambda v: aipark.ComputingCenter(name="c", compute_power=v), "100 PFLOPS", "0.1 EFLOPS"),
+        (lambda v: aipark.Target(name="t", value=v), "60000000000 CNY", "600 亿CNY"),
+        (lambda v: aipark.Target(name="t", value=v), "1 km**2", "100 hectare"),
+    ],
+)
+def test_same_amount_in_other_units_is_other_data(make: Any, one: str, other: str) -> None:
+    """Two models holding one amount in different units differ, hash apart and stay in a set."""
+    a, b = make(one), make(other)
+    assert aipark.same_value(one, other)
+    assert a != b
+    assert hash(a) != hash(b)
+    assert len({a, b}) == 2
+    assert aipark.to_dict(a) != aipark.to_dict(b)
+    assert make(one) == a
+    assert hash(make(one)) == hash(a)
+
+
+def test_equality_follows_to_dict() -> None:
+    """Equal models have equal dicts and equal dicts rebuild equal models, across formats."""
+    from aipark.io import dumps, loads
+
+    parks = [Park(name="x", area=v) for v in ("1 hectare", "15 mu", "15.0 mu", "10000 m**2")]
+    for park in parks:
+        for fmt in ("json", "toml"):
+            again = loads(dumps(park, fmt), fmt)
+            assert again == park
+            assert hash(again) == hash(park)
+        assert pickle.loads(pickle.dumps(park)) == park
+        assert aipark.from_dict(aipark.to_dict(park), Park) == park
+    distinct = {aipark.to_dict(p)["area"]["unit"] for p in parks}
+    assert len(distinct) == 3
+    assert parks[1] == parks[2]  # 15 and 15.0 mu: the same magnitude in the same unit
+    assert parks[0] != parks[1] != parks[3] != parks[0]
+
+
+def test_the_prebuilt_park_equals_its_round_trips() -> None:
+    park = aipark.QINGDAO
+    again = aipark.from_dict(aipark.to_dict(park), Park)
+    assert again == park
+    assert hash(again) == hash(park)
+    converted = attrs.evolve(park, area=aipark.convert(park.area, "hectare"))
+    assert converted != park
+    assert aipark.same_value(converted.area, park.area)
+
+
+def test_every_quantity_field_compares_as_stated() -> None:
+    """Each attrs class of aipark with a quantity field compares it by magnitude and unit."""
+    import importlib
+    import pkgutil
+
+    checked = []
+    for info in pkgutil.iter_modules(aipark.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"aipark.{info.name}")
+        for cls in vars(module).values():
+            if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__ == module.__name__):
+                continue
+            for field in attrs.fields(cls):
+                if "Quantity" in str(field.type):
+                    checked.append(f"{cls.__name__}.{field.name}")
+                    assert field.eq_key is not None, f"{cls.__name__}.{field.name}"
+                    q = aipark.Q_(1, "m")
+                    assert field.eq_key(q) != field.eq_key(aipark.Q_(100, "cm"))
+    assert {"Park.area", "Target.value", "Citation.reported", "ExchangeRate.rate"} <= set(checked)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("1 hectare", "15 mu", True),
+        ("15 mu", "1 hectare", True),
+        ("100 PFLOPS", "0.1 EFLOPS", True),
+        ("0.1 EFLOPS", "100 PFLOPS", True),
+        ("2918 mu", "194.53333333333333 hectare", True),
+        ("2918 mu", "194.6 hectare", False),
+        ("1 hectare", "16 mu", False),
+        ("1 hectare", "1 PFLOPS", False),
+        ("1 CNY", "1 USD", False),
+        ("600亿元", "60000000000 CNY", True),
+        ("0 mu", "0 hectare", True),
+        ("1e308 qing", "1 m**2", False),
+        ("100 degC", "373.15 K", True),
+        ("9007199254740993 m", "9007199254740992 m", False),  # integers compare exactly
+    ],
+)
+def test_same_value(a: str, b: str, same: bool) -> None:
+    assert aipark.same_value(a, b) is same
+    assert aipark.same_value(aipark.ureg.Quantity(1, "m"), pint.UnitRegistry().Quantity(100, "cm"))
+
+
+def test_same_value_survives_round_trips() -> None:
+    """A figure converted and converted back is the same value as before."""
+    for text, unit in [("2918 mu", "hectare"), ("150 PFLOPS", "EFLOPS"), ("7 qing", "acre")]:
+        q = aipark.convert(text, unit)
+        assert aipark.same_value(q, text)
+        assert aipark.same_value(aipark.convert(q, text.split()[1]), text)
+
+
+@pytest.mark.parametrize("bad", [-1e-9, "0.1", True, float("nan")])
+def test_same_value_checks_its_tolerance(bad: object) -> None:
+    with pytest.raises(aipark.ValidationError, match="rel_tol"):
+        aipark.same_value("1 m", "1 m", rel_tol=bad)  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .auditing import Finding, FindingKind, Reading, audit, format_findings
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
-    from .conversion import convert
+    from .conversion import convert, same_value
     from .diagram import to_mermaid, to_svg
     from .extraction import Mention, MentionKind, extract
     from .formatting import describe, format_quantity
@@ -120,6 +120,7 @@ __all__ = [
     "from_dict",
     "load",
     "make_converter",
+    "same_value",
     "source_of",
     "to_dict",
     "to_mermaid",
@@ -148,6 +149,7 @@ _LAZY = {
     "citations_of": ("models", "citations_of"),
     "source_of": ("models", "source_of"),
     "convert": ("conversion", "convert"),
+    "same_value": ("conversion", "same_value"),
     "describe": ("formatting", "describe"),
     "format_quantity": ("formatting", "format_quantity"),
     "from_dict": ("serialization", "from_dict"),

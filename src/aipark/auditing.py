@@ -35,7 +35,7 @@ from .compute import compute_per_pc
 from .conversion import convert
 from .errors import ConversionError, ValidationError, join_path
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
-from .models import Citation, ComputingCenter, Park, Source
+from .models import Citation, ComputingCenter, Park, Source, _stated
 from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
 
 __all__ = [
@@ -77,7 +77,7 @@ class Reading:
     """
 
     label: str
-    value: Quantity
+    value: Quantity = attrs.field(eq=_stated)
     agrees: bool | None
     rate: ExchangeRate | None = None
 
@@ -99,9 +99,9 @@ class Finding:
     kind: FindingKind
     subject: str
     figure: str
-    stated: Quantity
-    reported: Quantity
-    exact: Quantity
+    stated: Quantity = attrs.field(eq=_stated)
+    reported: Quantity = attrs.field(eq=_stated)
+    exact: Quantity = attrs.field(eq=_stated)
     relative_difference: float | None
     explanation: str
     sources: tuple[Source, ...]

@@ -20,7 +20,7 @@ import attrs
 
 from .conversion import convert
 from .errors import PrecisionMismatchError, ValidationError
-from .models import ComputingCenter, Precision, Source
+from .models import ComputingCenter, Precision, Source, _stated
 from .units import Quantity, get_registry
 
 __all__ = ["ComputeTotal", "Derived", "compute_per_pc", "total_compute"]
@@ -43,7 +43,7 @@ class ComputeTotal:
     reads ``no compute power stated``.
     """
 
-    value: Quantity | None
+    value: Quantity | None = attrs.field(eq=_stated)
     precision: Precision | None
     centers: tuple[str, ...]
     precision_not_stated: tuple[str, ...] = ()
@@ -138,7 +138,7 @@ class Derived:
     sources of those inputs.
     """
 
-    value: Quantity
+    value: Quantity = attrs.field(eq=_stated)
     formula: str
     sources: tuple[Source, ...] = ()
 

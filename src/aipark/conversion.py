@@ -29,7 +29,7 @@ from .units import (
 if TYPE_CHECKING:
     from .fx import ExchangeRate
 
-__all__ = ["convert"]
+__all__ = ["convert", "same_value"]
 
 
 def convert(
@@ -94,10 +94,12 @@ def _is_money(q: Any) -> bool:
 
 
 def _to(q: Quantity, target: Any) -> Quantity:
-    ratio = conversion_ratio(q._units, target._units)
     reg = get_registry()
+    # Offset units (degC) have no factor: pint's own path converts them.
+    offset = not (q._is_multiplicative and reg.Quantity(1, target._units)._is_multiplicative)
+    ratio = None if offset else conversion_ratio(q._units, target._units)
     converted: Quantity
-    if ratio is None:  # offset units (degC): pint's own path
+    if ratio is None:
         converted = q.to(target)
     else:
         converted = reg.Quantity(_scale(q.magnitude, ratio), target._units)
@@ -139,3 +141,40 @@ def _convert_with_rate(q: Quantity, target: Any, rate: Quantity) -> Quantity:
     raise ConversionError(
         f"rate {rate} does not convert {unit_name(q._units)} to {unit_name(target._units)}"
     )
+
+
+def same_value(
+    a: pint.Quantity | str,  # type: ignore[type-arg]
+    b: pint.Quantity | str,  # type: ignore[type-arg]
+    *,
+    rel_tol: float = 1e-12,
+) -> bool:
+    """Whether two figures are the same amount, whatever units they are stated in.
+
+    >>> same_value("1 hectare", "15 mu"), same_value("100 PFLOPS", "0.1 EFLOPS")
+    (True, True)
+    >>> same_value("1 hectare", "16 mu"), same_value("1 hectare", "1 PFLOPS")
+    (False, False)
+
+    Models compare figures as stated (``Park(area="1 hectare")`` is not
+    ``Park(area="15 mu")``); this compares what they denote.  ``a`` is
+    converted to ``b``'s unit exactly (:func:`convert`), then the two agree
+    when equal within ``rel_tol`` (default ``1e-12``: float rounding, never a
+    difference anyone printed).  Figures of different dimensions, including
+    different currencies, are not the same value.  Raises
+    :class:`~aipark.ValidationError` for unreadable input.
+    """
+    x = parse_quantity(a) if isinstance(a, str) else as_quantity(a)
+    y = parse_quantity(b) if isinstance(b, str) else as_quantity(b)
+    if not (isinstance(rel_tol, float | int) and not isinstance(rel_tol, bool) and rel_tol >= 0):
+        raise ValidationError(f"rel_tol must be a non-negative number, got {rel_tol!r}")
+    if x.dimensionality != y.dimensionality:
+        return False
+    try:
+        converted = _to(x, y.units).magnitude
+    except ConversionError:  # too large for b's unit: not b's finite amount
+        return False
+    other = y.magnitude
+    if isinstance(converted, int) and isinstance(other, int):
+        return converted == other
+    return math.isclose(converted, other, rel_tol=rel_tol)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime
+import functools
 import math
 import threading
 import types
@@ -28,12 +29,14 @@ from functools import lru_cache
 from typing import Any, Final
 
 import attrs
+from pint.util import to_units_container
 
 from .errors import MissingDependencyError, MissingRateError, ValidationError
-from .models import _DATE, _OPTIONAL_TEXT, Source, _Typed
+from .models import _DATE, _OPTIONAL_TEXT, Source, _stated, _Typed
 from .units import (
     CURRENCY_DIMENSION,
     Quantity,
+    _money_conversion,
     as_quantity,
     currencies_of,
     get_registry,
@@ -104,7 +107,7 @@ class ExchangeRate:
     :func:`aipark.convert`.
     """
 
-    rate: Quantity = attrs.field(converter=_rate_quantity, validator=_check_rate)
+    rate: Quantity = attrs.field(converter=_rate_quantity, validator=_check_rate, eq=_stated)
     on: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
     source: Source | None = attrs.field(
         default=None, validator=_Typed((Source, type(None))), kw_only=True
@@ -299,61 +302,50 @@ def exchange_rates(*, on: datetime.date) -> Iterator[Mapping[tuple[str, str], Ex
     ...     print(f"{usd.magnitude:,.0f} {usd.units}, rate of {rates['CNY', 'USD'].on}")
     8,698,430,907 USD, rate of 2023-02-23
 
-    Inside the block a pint context on aipark's registry holds the rates
-    between every pair of its currencies, and :func:`aipark.convert` without
-    ``rate=`` or ``on=`` uses the same date.  The block yields those rates,
-    keyed ``(from, to)``.  Plain amounts of money convert; prices such as
-    ``CNY/hectare`` need :func:`aipark.convert`.  Like every pint context,
-    this one is enabled on the shared registry, so threads see it too; code
-    that converts in several threads should pass ``on=`` to
-    :func:`aipark.convert` instead.
+    Inside the block :func:`aipark.convert` without ``rate=`` or ``on=``
+    uses the block's date, and so does ``q.to(...)`` for quantities of
+    aipark's registry between currencies (amounts and prices alike:
+    ``CNY/hectare`` to ``USD/hectare``).  The block yields the rates between
+    every pair of the registry's currencies, keyed ``(from, to)``.
+
+    The date lives in a :class:`contextvars.ContextVar`: it belongs to the
+    thread or asyncio task that entered the block, nothing process-wide
+    changes, and overlapping blocks in other threads or tasks each see their
+    own date.  A thread started inside a block does not inherit it (threads
+    start with an empty context); an asyncio task does (tasks copy it).
     """
     day = check_date(on)
     codes = _registry_currencies()
     rates: dict[tuple[str, str], ExchangeRate] = {}
-    problems: dict[tuple[str, str], MissingRateError] = {}
+    problems: list[MissingRateError] = []
     for src in codes:
         for dst in codes:
             if src != dst:
                 try:
                     rates[src, dst] = _ecb_rate(src, dst, day)
                 except MissingRateError as exc:
-                    problems[src, dst] = exc
+                    problems.append(exc)
     if not rates and problems:
-        raise next(iter(problems.values()))
-    import pint
-
-    context = pint.Context(f"aipark-exchange-rates-{day.isoformat()}")
-    for (src, dst), rate in rates.items():
-        context.add_transformation(
-            f"{CURRENCY_DIMENSION}{src}]", f"{CURRENCY_DIMENSION}{dst}]", _multiply_by(rate.rate)
-        )
-    for (src, dst), problem in problems.items():
-        context.add_transformation(
-            f"{CURRENCY_DIMENSION}{src}]", f"{CURRENCY_DIMENSION}{dst}]", _refuse(problem)
-        )
-    reg = get_registry()
-    token = _active.set(day)
-    reg.enable_contexts(context)
+        raise problems[0]
+    date_token = _active.set(day)
+    money_token = _money_conversion.set(functools.partial(_money_to, day))
     try:
         yield types.MappingProxyType(rates)
     finally:
-        reg.disable_contexts(1)
-        _active.reset(token)
+        _money_conversion.reset(money_token)
+        _active.reset(date_token)
 
 
-def _multiply_by(rate: Quantity) -> Any:
-    def transform(ureg: Any, value: Any) -> Any:
-        return value * rate
+def _money_to(day: datetime.date, q: Quantity, other: Any) -> Quantity | None:
+    """``q.to(other)`` at the rates of ``day``, or None when no rate is involved."""
+    if q._REGISTRY is not get_registry() or not currencies_of(q):
+        return None
+    target = get_registry().Unit(to_units_container(other, q._REGISTRY))
+    if not currencies_of(target) or target.dimensionality == q.dimensionality:
+        return None
+    from .conversion import convert
 
-    return transform
-
-
-def _refuse(problem: MissingRateError) -> Any:
-    def transform(ureg: Any, value: Any) -> Any:
-        raise MissingRateError(str(problem))
-
-    return transform
+    return convert(q, target, on=day)
 
 
 attrs.resolve_types(ExchangeRate, globalns=globals())

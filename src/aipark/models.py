@@ -241,6 +241,18 @@ def _to_quantity(value: QuantityInput | None) -> Quantity | None:
     return q
 
 
+def _stated(value: Quantity | None) -> object:
+    """A quantity as stated, for equality and hashing: its magnitude and its units.
+
+    ``1 hectare`` and ``15 mu`` are the same area but not the same stated
+    data, so models holding them differ (:func:`aipark.same_value` compares
+    across units).  Magnitudes compare as Python numbers: ``2918 == 2918.0``.
+    """
+    if value is None:
+        return None
+    return (value.magnitude, value._units)
+
+
 def _to_required_quantity(value: QuantityInput) -> Quantity:
     if value is None:
         raise ValidationError("a quantity is required", path="value")
@@ -407,7 +419,7 @@ class Citation:
     field: str = attrs.field(validator=_TEXT)
     source: Source = attrs.field(validator=_Typed((Source,)))
     reported: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_ANY_AMOUNT, kw_only=True
+        default=None, converter=_to_quantity, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
 
@@ -489,7 +501,7 @@ class ComputingCenter(_Cited):
     local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
     #: Operations per second, e.g. ``150 PFLOPS``; None when no source gives it.
     compute_power: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_COMPUTE, kw_only=True
+        default=None, converter=_to_quantity, validator=_COMPUTE, eq=_stated, kw_only=True
     )
     #: The "equivalent to N personal computers" comparison: a count, not FLOPS.
     pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
@@ -539,7 +551,7 @@ class Target(_Cited):
 
     name: str = attrs.field(validator=_TEXT)
     value: Quantity = attrs.field(
-        converter=_to_required_quantity, validator=_ANY_AMOUNT, kw_only=True
+        converter=_to_required_quantity, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
     )
     year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
     #: A :class:`Bound` or its value: ``bound="more_than"``.
@@ -602,7 +614,7 @@ class Park(_Cited):
     )
     #: Total area as stated by the source (2,918 mu stays 2,918 mu).
     area: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_AREA, kw_only=True
+        default=None, converter=_to_quantity, validator=_AREA, eq=_stated, kw_only=True
     )
     launched: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
     #: The layout in a phrase, e.g. "one valley and two wings".

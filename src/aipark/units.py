@@ -16,6 +16,7 @@ optional prefixes, ``*``, ``/`` and small integer powers.
 
 from __future__ import annotations
 
+import contextvars
 import math
 import re
 import threading
@@ -107,6 +108,15 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     def __ipow__(self, other: Any) -> Any:  # type: ignore[misc]
         return self**other
 
+    def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
+        """pint's ``to``; inside ``aipark.exchange_rates()`` money converts too."""
+        convert_money = _money_conversion.get()
+        if convert_money is not None and not contexts and not ctx_kwargs:
+            converted = convert_money(self, other)
+            if converted is not None:
+                return converted
+        return super().to(other, *contexts, **ctx_kwargs)
+
     def check(self, dimension: Any) -> bool:
         """pint's ``check``, remembered per unit and dimension text such as ``"[area]"``."""
         if type(dimension) is str:  # not a subclass, which could redefine hashing
@@ -181,6 +191,13 @@ def _has_dimension(registry: UnitRegistry, units: UnitsContainer, dimension: str
 
 _lock = threading.RLock()
 _registry: UnitRegistry | None = None
+
+#: How ``q.to(...)`` converts money in the current thread or asyncio task:
+#: set by :func:`aipark.exchange_rates` for its block, None elsewhere.  The
+#: function returns None for a conversion that is not its business.
+_money_conversion: contextvars.ContextVar[Callable[[Quantity, Any], Quantity | None] | None] = (
+    contextvars.ContextVar("aipark_money_conversion", default=None)
+)
 
 
 def get_registry() -> UnitRegistry:
