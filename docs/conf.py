@@ -35,3 +35,5 @@ autodoc_typehints = "signature"
 
 html_theme = "furo"
 html_title = f"aipark {release}"
+html_static_path = ["_static"]
+html_css_files = ["aipark.css"]

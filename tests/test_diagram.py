@@ -26,14 +26,20 @@ def labels(mermaid: str) -> list[str]:
         match = re.search(r'\["(.*)"\]$', line)
         if match:
             text = match[1]
-            for char, code in (("<", "#lt;"), (">", "#gt;"), ("&", "#amp;"), ('"', "#quot;")):
+            for char, code in (("<", "#lt;"), ("&", "#38;")):
                 text = text.replace(code, char)
             out += [part.replace("#35;", "#") for part in text.split("<br>")]
     return out
 
 
+def curly(name: str) -> str:
+    """A name as Mermaid shows it: straight double quotes become curly ones."""
+    return re.sub(r'(^|(?<=[\s(]))"', "“", name).replace('"', "”")
+
+
 def svg_texts(svg: str) -> list[str]:
-    return [t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    """Each line of the outline: one <text>, its wrapped parts joined."""
+    return ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
 
 
 def run_cli(*argv: str) -> tuple[int, str]:
@@ -52,7 +58,7 @@ def test_mermaid_shows_every_part_of_the_park() -> None:
         prefix = {"core": "Core: ", "wing": "Wing: "}.get(zone.kind.value, "")
         assert prefix + zone.name in shown
     for part in (*park.computing_centers, *park.platforms):
-        assert part.name in shown
+        assert curly(part.name) in shown
     assert "2,918 mu" in shown
     assert "150 PFLOPS (precision not stated), phase 1" in shown
     assert "Layout: one valley and two wings" in shown
@@ -82,13 +88,30 @@ def test_only_verified_chinese_names_are_drawn() -> None:
 
 
 def test_special_characters_are_escaped() -> None:
-    """Quotes, ampersands, hashes and angle brackets show literally in both formats."""
-    name = '"Heart" & <Soul> #1'
+    """Only what Mermaid reads as syntax is escaped; the SVG shows everything literally."""
+    name = '"Heart" & <Soul> #1 R&D'
     park = aipark.Park(name, zones=[aipark.Zone("a  b", kind=aipark.ZoneKind.FUNCTIONAL)])
     mermaid = to_mermaid(park)
-    assert '"#quot;Heart#quot; #amp; #lt;Soul#gt; #35;1"' in mermaid
-    assert labels(mermaid) == [name, "Functional zones", "a b"]
+    assert '"“Heart” & #lt;Soul> #1 R&D"' in mermaid
+    assert labels(mermaid) == [curly(name), "Functional zones", "a b"]
     assert svg_texts(to_svg(park)) == [name, "Functional zones", "a b"]
+
+
+def test_mermaid_escapes_only_what_would_be_read_as_syntax() -> None:
+    """Entity-like text and tags are escaped; plain "&", "#", ">" and "<" read as written."""
+    park = aipark.Park('a &amp; b #quot; c &#35; <b> 1 < 2 > 0 "q"')
+    label = to_mermaid(park).splitlines()[1]
+    assert label == '    park["a #38;amp; b #35;quot; c #38;#35;35; #lt;b> 1 < 2 > 0 “q”"]'
+    assert labels(to_mermaid(park)) == ["a &amp; b #quot; c &#35; <b> 1 < 2 > 0 “q”"]
+
+
+def test_qingdao_mermaid_has_no_entity_codes() -> None:
+    """The prebuilt park's Mermaid text reads without decoding anything."""
+    text = to_mermaid(aipark.QINGDAO)
+    assert "#" not in text
+    assert "Hisense Global R&D Center" in text
+    assert "“Heart of the Sea” Artificial Intelligence Computing Center" in text
+    assert "“海之心”人工智能计算中心" in text
 
 
 def test_a_bare_park_is_one_node() -> None:
@@ -99,11 +122,16 @@ def test_a_bare_park_is_one_node() -> None:
     assert not list(root.iter(f"{SVG}path"))
 
 
-def test_svg_is_standalone_and_sized_to_its_content() -> None:
+def test_svg_is_standalone_and_scales_to_its_container() -> None:
+    """A viewBox and no fixed size; narrow enough to read on a phone; nothing outside it."""
     svg = to_svg(aipark.QINGDAO)
     root = ET.fromstring(svg)
-    width, height = int(root.get("width", "0")), int(root.get("height", "0"))
-    assert root.get("viewBox") == f"0 0 {width} {height}"
+    assert root.get("width") is None
+    assert root.get("height") is None
+    x0, y0, width, height = (int(v) for v in root.get("viewBox", "").split())
+    assert (x0, y0) == (0, 0)
+    # 13-unit text stays at 11 px or more while the picture is 310 px wide or more.
+    assert width <= 310 * 13 / 11
     for rect in root.iter(f"{SVG}rect"):
         assert float(rect.get("x", "0")) + float(rect.get("width", "0")) <= width
         assert float(rect.get("y", "0")) + float(rect.get("height", "0")) <= height
@@ -126,6 +154,48 @@ names = st.text(
     min_size=1,
     max_size=40,
 )
+
+
+def test_long_names_wrap_instead_of_widening_the_picture() -> None:
+    """Lines wrap at spaces within the width; an endless word is cut, in full in a tooltip."""
+    long = "Innovation " * 6 + "Center"
+    endless = "X" * 400
+    park = aipark.Park(
+        "P",
+        zones=[
+            aipark.Zone(long.strip(), kind=aipark.ZoneKind.FUNCTIONAL),
+            aipark.Zone(endless, kind=aipark.ZoneKind.FUNCTIONAL),
+        ],
+    )
+    root = ET.fromstring(to_svg(park))
+    assert int(root.get("viewBox", "").split()[2]) <= 400
+    texts = list(root.iter(f"{SVG}text"))
+    wrapped = [t for t in texts if "".join(t.itertext()) == long.strip()]
+    assert len(wrapped) == 1
+    parts = [p.text or "" for p in wrapped[0].iter(f"{SVG}tspan")]
+    assert len(parts) > 1
+    assert all(p.strip() and p.strip() == p.strip(" ") for p in parts)
+    cut = "".join(texts[-1].itertext())
+    assert cut.endswith("…")
+    assert len(list(texts[-1].iter(f"{SVG}tspan"))) == 4
+    titles = [t.text for t in root.iter(f"{SVG}title")]
+    assert endless in titles
+
+
+def test_chinese_text_is_marked_and_has_a_chinese_font() -> None:
+    """Chinese runs carry xml:lang="zh-Hans"; the fonts name Chinese ones before sans-serif."""
+    svg = to_svg(aipark.QINGDAO)
+    root = ET.fromstring(svg)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    chinese = ["".join(t.itertext()) for t in root.iter() if t.get(xml_lang) == "zh-Hans"]
+    assert "青岛人工智能产业园" in chinese
+    assert "“海之心”人工智能计算中心".replace("“", '"').replace("”", '"') in chinese
+    assert root.get(xml_lang) == "en"
+    style = "".join(next(root.iter(f"{SVG}style")).itertext())
+    for rule in style.split("}"):
+        if "font-family" in rule:
+            fonts = rule.split("font-family:")[1]
+            assert fonts.index("Noto Sans CJK SC") < fonts.index("sans-serif")
 
 
 @given(park_name=names, zone_names=st.lists(names, max_size=4), layout=st.none() | names)

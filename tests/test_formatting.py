@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import html
 import io
+import re
 from html.parser import HTMLParser
 
 import attrs
@@ -424,21 +426,21 @@ def test_ipython_pretty_examples() -> None:
     center = QINGDAO.computing_centers[0]
     assert pretty(center).splitlines() == [
         "ComputingCenter: Qingdao Artificial Intelligence Computing Center (青岛人工智能计算中心)",
-        "  compute power: 100 PFLOPS",
-        "  pc equivalents: 50,000",
-        "  phase: 1",
-        "  hardware: Huawei Ascend AI chips",
-        "  citations: 8",
+        "  Compute power: 100 PFLOPS (precision not stated)",
+        "  PC equivalents: 50,000",
+        "  Phase: 1",
+        "  Hardware: Huawei Ascend AI chips",
+        "  Citations: 8",
     ]
     milestone = QINGDAO.milestones[0]
-    assert "  year: 2019" in pretty(milestone).splitlines()
-    assert "  date: Oct 14, 2019" in pretty(milestone).splitlines()
+    assert "  Year: 2019" in pretty(milestone).splitlines()
+    assert "  Date: Oct 14, 2019" in pretty(milestone).splitlines()
     area = QINGDAO.citations[4]
     assert pretty(area).splitlines()[:4] == [
         "Citation: area",
-        "  source: China Daily, Feb 27, 2023",
-        "  reported: 194.6 ha",
-        "  note: the article's own conversion; 2,918 mu is exactly 194.533 hectares at 15 mu"
+        "  Source: China Daily, Feb 27, 2023",
+        "  Reported: 194.6 ha",
+        "  Note: the article's own conversion; 2,918 mu is exactly 194.533 hectares at 15 mu"
         " per hectare",
     ]
 
@@ -453,25 +455,43 @@ def test_ipython_pretty_cycle() -> None:
 
 
 class _Table(HTMLParser):
-    """Collects a table's caption and rows of cell texts."""
+    """Collects a display's title row, its rows of cell texts and its Chinese runs."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.caption = ""
+        self.title = ""
         self.rows: list[list[str]] = []
         self.tags: list[str] = []
+        self.chinese: list[str] = []
+        self.model = ""
+        self.in_head = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
-        if tag == "tr":
+        found = dict(attrs)
+        if tag == "table":
+            self.model = found.get("data-aipark-model") or ""
+        elif tag == "thead":
+            self.in_head = True
+        elif tag == "tr" and not self.in_head:
             self.rows.append([])
-        elif tag in ("th", "td"):
+        elif tag in ("th", "td") and not self.in_head:
             self.rows[-1].append("")
+        elif tag == "span" and found.get("lang") == "zh-Hans":
+            self.chinese.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self.in_head = False
+        while self.tags and self.tags.pop() != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
-        if self.tags and self.tags[-1] == "caption":
-            self.caption += data
-        elif self.rows and self.tags[-1] in ("th", "td"):
+        if "span" in self.tags and self.chinese:
+            self.chinese[-1] += data
+        if self.in_head:
+            self.title += data
+        elif self.rows and {"th", "td"} & set(self.tags):
             self.rows[-1][-1] += data
 
 
@@ -480,13 +500,12 @@ def test_repr_html_is_a_small_escaped_table() -> None:
     table = _Table()
     table.feed(QINGDAO._repr_html_())
     assert (
-        table.caption
-        == "Park: Qingdao Artificial Intelligence Industrial Park (青岛人工智能产业园)"
+        table.title == "Park: Qingdao Artificial Intelligence Industrial Park (青岛人工智能产业园)"
     )
     assert table.rows[0] == ["Location", "Laoshan District, Qingdao, Shandong, China"]
     assert ["Sources", "8"] in table.rows
     assert all(len(row) == 2 for row in table.rows)
-    assert table.tags.count("tr") <= 12
+    assert len(table.rows) <= 12
 
     hisense = QINGDAO.zones[2]
     markup = hisense._repr_html_()
@@ -496,11 +515,55 @@ def test_repr_html_is_a_small_escaped_table() -> None:
     assert "&quot;Heart of the Sea&quot;" in heart
 
 
-def test_every_model_has_html() -> None:
+def test_every_model_has_the_same_html_display() -> None:
+    """One layout for every model: a title row, then headings in words with their values."""
     for obj in _every_model():
         table = _Table()
-        table.feed(obj._repr_html_())  # type: ignore[attr-defined]
-        assert table.caption.startswith(type(obj).__name__)
+        markup = obj._repr_html_()  # type: ignore[attr-defined]
+        table.feed(markup)
+        assert table.model == type(obj).__name__
+        assert table.title.startswith(type(obj).__name__ + ": ")
+        assert "<caption" not in markup
+        assert table.rows
+        for heading, _ in table.rows:
+            assert heading[0].isupper(), heading
+            assert "_" not in heading, heading
+
+
+def test_html_display_marks_chinese_and_never_breaks_it() -> None:
+    """Chinese runs are lang="zh-Hans" spans with Chinese fonts, kept whole on a line."""
+    zone = QINGDAO.zones[6]
+    table = _Table()
+    markup = zone._repr_html_()
+    table.feed(markup)
+    assert table.title == "Zone: comprehensive services (综合服务区)"
+    assert table.chinese == ["综合服务区"]
+    span = re.search(r'<span lang="zh-Hans" style="([^"]*)">', markup)
+    assert span is not None
+    style = html.unescape(span[1])
+    assert "word-break:keep-all" in style
+    assert style.index("Noto Sans CJK SC") < style.index("sans-serif")
+    heart = _Table()
+    heart.feed(QINGDAO.computing_centers[1]._repr_html_())
+    assert heart.chinese == ['"海之心"人工智能计算中心', "中科曙光"]
+    assert ["Builder (Chinese)", "中科曙光"] in heart.rows
+
+
+def test_compute_power_always_carries_its_precision() -> None:
+    """The center's display says what the park's does: the precision, or that none is stated."""
+    for center in QINGDAO.computing_centers:
+        table = _Table()
+        table.feed(center._repr_html_())
+        assert dict(table.rows)["Compute power"].endswith(" PFLOPS (precision not stated)")
+    stated = aipark.ComputingCenter("C", compute_power="2 EFLOPS", precision=aipark.Precision.FP16)
+    table = _Table()
+    table.feed(stated._repr_html_())
+    assert dict(table.rows)["Compute power"] == "2 EFLOPS (FP16)"
+    assert "Precision" not in dict(table.rows)
+    target = aipark.Target("compute", value="300 PFLOPS")
+    table = _Table()
+    table.feed(target._repr_html_())
+    assert dict(table.rows)["Value"] == "300 PFLOPS (precision not stated)"
 
 
 def test_display_hooks_are_the_classes_own() -> None:

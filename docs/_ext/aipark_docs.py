@@ -112,7 +112,13 @@ class DiagramDirective(SphinxDirective):
         svg = aipark.to_svg(park)
         if not out.exists() or out.read_text(encoding="utf-8") != svg:
             out.write_text(svg, encoding="utf-8")
-        image = nodes.image(uri=f"/_generated/{out.name}", alt=f"The structure of {park.name}")
+        # A width makes Sphinx link the picture to its full-size file.
+        image = nodes.image(
+            uri=f"/_generated/{out.name}",
+            alt=f"The structure of {park.name}",
+            width="100%",
+            classes=["aipark-diagram"],
+        )
         return [image]
 
 

@@ -628,6 +628,38 @@ def _date(value: datetime.date, loc: _Locale, width: str = "long") -> str:
 # --------------------------------------------------------------------------
 # Names and places
 
+#: Fonts with Chinese characters (Simplified first), then the generic family: what
+#: the HTML display and the SVG diagram name for Chinese text, so a browser picks
+#: a Chinese font rather than drawing empty boxes (Linux: package fonts-noto-cjk).
+CJK_FONT_FAMILY: Final = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",'
+    ' "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+)
+
+# Han characters, CJK punctuation and full-width forms: a Chinese run.  Quotes,
+# middle dots and dashes between or around them belong to the run too, so
+# '"海之心"人工智能计算中心' is one run.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CHINESE_RUN: Final = re.compile(rf'"?[{_CJK}]+(?:[\-–·"]?[{_CJK}]+)*(?:"(?![\w{_CJK}]))?')
+
+
+def chinese_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into runs, each with whether it is Chinese.
+
+    >>> chinese_runs('Valley (青岛智算谷)')
+    [('Valley (', False), ('青岛智算谷', True), (')', False)]
+    """
+    runs: list[tuple[str, bool]] = []
+    last = 0
+    for match in _CHINESE_RUN.finditer(text):
+        if match.start() > last:
+            runs.append((text[last : match.start()], False))
+        runs.append((match[0], True))
+        last = match.end()
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs
+
 
 def _name(obj: Any, loc: _Locale) -> str:
     """``obj``'s name for readers of ``loc``; an unconfirmed Chinese name is marked."""
@@ -833,7 +865,12 @@ def _source(source: Source, loc: _Locale) -> str:
 
 
 def _summary(obj: Any, loc: _Locale) -> tuple[str, _Rows]:
-    """A title and rows: what a REPL shows of an aipark model."""
+    """A title and rows: what a REPL shows of an aipark model.
+
+    Every model follows the park's rules: headings are words, compute power
+    carries the precision of its figure, and an unconfirmed Chinese name is
+    marked in the title.
+    """
     title = f"{type(obj).__name__}: {_title(obj, loc)}"
     if isinstance(obj, Park):
         return title, _park_rows(obj, loc, brief=True)
@@ -841,11 +878,39 @@ def _summary(obj: Any, loc: _Locale) -> tuple[str, _Rows]:
     for field in attrs.fields(type(obj)):
         if field.name in _IN_TITLE.get(type(obj), _IN_TITLE[None]):
             continue
+        if field.name == "precision" and getattr(obj, "compute_power", None) is not None:
+            continue  # shown with the compute power
         value = getattr(obj, field.name)
         text = str(value) if field.name == "year" and value is not None else _field_text(value, loc)
+        if text and isinstance(value, Quantity) and _is_compute_power(value):
+            precision = getattr(obj, "precision", None)
+            text += loc.message("aside").format(
+                precision.value if precision is not None else loc.message("precision_not_stated")
+            )
         if text:
-            rows.append((field.name.replace("_", " "), text))
+            rows.append((_label(field.name, loc), text))
     return title, rows
+
+
+def _is_compute_power(value: Quantity) -> bool:
+    return bool(value.check("[floating_point_operation] / [time]"))
+
+
+# Fields whose heading is one of the fact sheet's own.
+_HEADING_MESSAGES: Final = frozenset(
+    {"location", "area", "launched", "layout", "zones", "computing_centers", "targets"}
+    | {"platforms", "milestones", "goals", "sectors", "application_domains", "sources"}
+)
+_FIELD_LABELS: Final = {"pc_equivalents": "PC equivalents", "url": "URL", "id": "ID"}
+
+
+def _label(field: str, loc: _Locale) -> str:
+    """A field's heading in words: ``compute_power`` is "Compute power"."""
+    if field in _HEADING_MESSAGES:
+        return loc.message(field)
+    if field.startswith("local_"):
+        return f"{_label(field.removeprefix('local_'), loc)} (Chinese)"
+    return _FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
 
 
 # Fields a summary's title already shows.
@@ -907,17 +972,53 @@ def repr_pretty(obj: Any, p: Any, cycle: bool) -> None:
     p.text("\n".join(lines))
 
 
+# The notebook display's layout, inline so that it holds in Jupyter, VS Code and
+# any page it is pasted into: left-aligned cells, headings that do not wrap, and
+# a title row as wide as the table can be (a <caption> is only as wide as the
+# table's cells and would squeeze the title into a narrow column).
+_TABLE_STYLE: Final = "border-collapse:collapse;max-width:100%;margin:0"
+_TITLE_STYLE: Final = (
+    "text-align:left;font-weight:bold;padding:0.2em 0.5em 0.3em 0;"
+    "white-space:normal;overflow-wrap:break-word"
+)
+_HEADING_STYLE: Final = (
+    "text-align:left;vertical-align:top;font-weight:normal;white-space:nowrap;"
+    "padding:0.1em 1em 0.1em 0"
+)
+_VALUE_STYLE: Final = "text-align:left;vertical-align:top;padding:0.1em 0;overflow-wrap:break-word"
+# Chinese runs: a Chinese font, and no line break inside a word (CJK text has no
+# spaces, so browsers would otherwise break between any two characters).
+_CHINESE_STYLE: Final = f"font-family:{CJK_FONT_FAMILY};word-break:keep-all"
+
+
+def _html_text(text: str) -> str:
+    """``text`` escaped, its Chinese runs marked ``lang="zh-Hans"``."""
+    return "".join(
+        f'<span lang="zh-Hans" style="{html.escape(_CHINESE_STYLE)}">{html.escape(run)}</span>'
+        if chinese
+        else html.escape(run)
+        for run, chinese in chinese_runs(text)
+    )
+
+
 def repr_html(obj: Any) -> str:
-    """Jupyter's ``_repr_html_``: the same summary as a small table."""
+    """Jupyter's ``_repr_html_``: the same summary as a small table.
+
+    One layout for every model: a title row, then one row per heading.
+    Chinese text is marked ``lang="zh-Hans"`` and names Chinese fonts first.
+    """
     loc = _check_locale(DEFAULT_LOCALE)
     title, rows = _summary(obj, loc)
-    esc = html.escape
-    cells = [
-        (esc(label), esc(value) if isinstance(value, str) else "<br>".join(map(esc, value)))
-        for label, value in rows
-    ]
     body = "".join(
-        f'<tr><th style="text-align:left">{label}</th><td style="text-align:left">{value}</td></tr>'
-        for label, value in cells
+        f'<tr><th scope="row" style="{_HEADING_STYLE}">{_html_text(label)}</th>'
+        f'<td style="{_VALUE_STYLE}">'
+        + (_html_text(value) if isinstance(value, str) else "<br>".join(map(_html_text, value)))
+        + "</td></tr>"
+        for label, value in rows
     )
-    return f"<table><caption>{esc(title)}</caption>{body}</table>"
+    return (
+        f'<table class="aipark" data-aipark-model="{type(obj).__name__}" lang="en"'
+        f' style="{_TABLE_STYLE}"><thead><tr><th colspan="2" scope="colgroup"'
+        f' style="{_TITLE_STYLE}">{_html_text(title)}</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
