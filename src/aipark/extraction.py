@@ -25,7 +25,7 @@ from typing import Final
 import attrs
 
 from .errors import AiparkError, ValidationError
-from .models import Bound
+from .models import Bound, _stated
 from .units import Quantity
 
 __all__ = [
@@ -75,7 +75,7 @@ class Mention:
     start: int
     end: int
     kind: MentionKind
-    quantity: Quantity | None = None
+    quantity: Quantity | None = attrs.field(default=None, eq=_stated)
     bound: Bound | None = None
     counts: str | None = None
     year: int | None = None
