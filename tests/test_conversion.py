@@ -101,3 +101,49 @@ def test_dimension_error_says_what_each_side_is() -> None:
 def test_offset_units_convert_with_their_offset(text: str, unit: str, expected: float) -> None:
     """Temperatures go through pint's offset conversion, not a bare factor."""
     assert aipark.convert(text, unit).magnitude == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("20 degC", "degF", 68),
+        ("20 degC", "kelvin", 293.15),
+        ("68 degF", "degC", 20),
+        ("-40 degC", "degF", -40),
+        ("0 K", "degC", -273.15),
+        ("20 °C", "degF", 68),
+        ("20℃", "K", 293.15),
+        ("5 delta_degC", "delta_degF", 9),
+    ],
+)
+def test_offset_units_convert_correctly(value: str, unit: str, expected: float) -> None:
+    """Offset units are not multiples: 20 °C is 68 °F, never 36 °F."""
+    result = convert(value, unit).magnitude
+    assert result == expected
+    assert type(result) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"), [("20 degC*m", "degF*m"), ("1 degC/s", "K/s"), ("3 dB", "meter")]
+)
+def test_conversions_that_are_not_multiples_are_refused(value: str, unit: str) -> None:
+    with pytest.raises(aipark.ConversionError):
+        convert(value, unit)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("1 qing", "mu", 100),
+        ("3 万亩", "mu", 30_000),
+        ("1 hectare", "mu", 15),
+        ("1 万元", "CNY", 10_000),
+        ("3 亿元", "万元", 30_000),
+        ("1 EFLOPS", "PFLOPS", 1000),
+        ("2918 mu", "m**2", 2918 * 10000 / 15),
+    ],
+)
+def test_exact_conversions(value: str, unit: str, expected: float) -> None:
+    result = convert(value, unit).magnitude
+    assert result == expected
+    assert type(result) is type(expected)

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import pint
 
-from .errors import ConversionError, MissingRateError, ValidationError
+from .errors import ConversionError, MissingRateError, ValidationError, one_line
 from .units import (
+    FLOPS_DIMENSION,
     Quantity,
+    _has_dimension,
+    affine_conversion,
     as_quantity,
     conversion_ratio,
     currencies_of,
@@ -57,8 +60,12 @@ def convert(
     :class:`~aipark.MissingRateError` for money without a rate, and
     :class:`~aipark.ValidationError` for unreadable input.
     """
-    q = parse_quantity(value) if isinstance(value, str) else as_quantity(value)
     target = _target_unit(unit)
+    if isinstance(value, str):  # "100P" is 100 PFLOPS when the target is compute power
+        compute = _has_dimension(get_registry(), target._units, FLOPS_DIMENSION)
+        q = parse_quantity(value, dimension=FLOPS_DIMENSION if compute else None)
+    else:
+        q = as_quantity(value)
     if rate is not None or on is not None:  # aipark.fx only when money needs it
         from .fx import ExchangeRate, check_date
 
@@ -94,37 +101,60 @@ def _is_money(q: Any) -> bool:
 
 
 def _to(q: Quantity, target: Any) -> Quantity:
-    reg = get_registry()
-    # Offset units (degC) have no factor: pint's own path converts them.
-    offset = not (q._is_multiplicative and reg.Quantity(1, target._units)._is_multiplicative)
-    ratio = None if offset else conversion_ratio(q._units, target._units)
-    converted: Quantity
-    if ratio is None:
-        converted = q.to(target)
-    else:
-        converted = reg.Quantity(_scale(q.magnitude, ratio), target._units)
-    if not math.isfinite(converted.magnitude):
+    """``q`` in ``target`` units, exactly where the definitions are exact."""
+    src, dst = q._units, target._units
+    ratio = conversion_ratio(src, dst)
+    try:
+        if ratio is not None:
+            value = _scale(q.magnitude, ratio)
+        elif (line := affine_conversion(src, dst)) is not None:  # degC -> degF
+            value = _exact_number(q.magnitude, Fraction(q.magnitude) * line[0] + line[1])
+        else:  # logarithmic units, products with an offset unit: pint's path or refusal
+            value = _pint_to(q, target)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
         # 1e308 qing is a finite area, but not in square meters: refuse
         # rather than hand back inf.
         raise ConversionError(
-            f"the result in {unit_name(target._units)} is too large to represent as a number"
+            f"the result in {unit_name(dst)} is too large to represent as a number"
         )
+    converted: Quantity = get_registry().Quantity(value, dst)
     return converted
 
 
+def _pint_to(q: Quantity, target: Any) -> Any:
+    try:
+        return q.to(target).magnitude
+    except (pint.PintError, TypeError, ValueError, ArithmeticError) as exc:
+        raise ConversionError(
+            f"cannot convert {unit_name(q._units)} to {unit_name(target._units)}: "
+            f"{one_line(str(exc))}"
+        ) from None
+
+
+def _exact_number(magnitude: Any, exact: Fraction) -> Any:
+    """An int for a whole result from an int, else the float nearest ``exact``."""
+    if isinstance(magnitude, int) and exact.denominator == 1:
+        return exact.numerator
+    return float(exact)
+
+
 def _scale(magnitude: Any, ratio: Fraction) -> Any:
-    """``magnitude * ratio`` with one rounding where the ratio is a small fraction.
+    """``magnitude * ratio`` with one rounding: the float nearest the exact product.
 
     An integer stays an integer when the result is whole (150 PFLOPS is
-    150000 TFLOPS); 2918 mu is 2918 / 15 ha, correctly rounded.
+    150000 TFLOPS, 1 qing is 100 mu); 2918 mu is 2918 / 15 ha, correctly rounded.
     """
     num, den = ratio.numerator, ratio.denominator
-    if num >= 2**53 or den >= 2**53:
-        return magnitude * float(ratio)
     if isinstance(magnitude, int):
         whole, rest = divmod(magnitude * num, den)
-        return whole if not rest else magnitude * num / den
-    return magnitude * num / den if num != 1 else magnitude / den
+        return whole if not rest else magnitude * num / den  # int / int rounds once
+    if den == 1 and num < 2**53:
+        return magnitude * num
+    if num == 1 and den < 2**53:
+        return magnitude / den
+    return float(Fraction(magnitude) * ratio)
 
 
 def _convert_with_rate(q: Quantity, target: Any, rate: Quantity) -> Quantity:

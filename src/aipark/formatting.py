@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from .errors import ValidationError
+from .errors import ConversionError, ValidationError
 from .models import (
     Citation,
     ComputingCenter,
@@ -529,9 +529,14 @@ def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
 
 
 def _to(q: Quantity, unit: str) -> Quantity:
-    """``q`` in ``unit``, one of aipark's own unit names (never outside text)."""
-    converted: Quantity = q.to(parse_unit(unit))
-    return converted
+    """``q`` in ``unit``, one of aipark's own unit names (never outside text), exactly."""
+    from .conversion import convert
+
+    try:
+        return convert(q, unit)
+    except ConversionError:  # too large for a float in ``unit``: infinite, as pint has it
+        converted: Quantity = q.to(parse_unit(unit))
+        return converted
 
 
 def _currency_code(q: Quantity) -> str | None:
