@@ -62,6 +62,8 @@ PUBLIC = {
     "Mention",
     "MentionKind",
     "extract",
+    "TextFinding",
+    "TextProblem",
 }
 
 

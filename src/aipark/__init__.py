@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         source_of,
     )
     from .serialization import from_dict, make_converter, to_dict
+    from .text_audit import TextFinding, TextProblem
     from .units import Quantity, UnitRegistry, use_as_application_registry
 
     #: aipark's unit registry: pint's defaults plus the mu, the qing, currencies,
@@ -100,6 +101,8 @@ __all__ = [
     "Reading",
     "Source",
     "Target",
+    "TextFinding",
+    "TextProblem",
     "UnitRegistry",
     "ValidationError",
     "Zone",
@@ -172,6 +175,8 @@ _LAZY = {
     "use_as_application_registry": ("units", "use_as_application_registry"),
     "extract": ("extraction", "extract"),
     "Mention": ("extraction", "Mention"),
+    "TextFinding": ("text_audit", "TextFinding"),
+    "TextProblem": ("text_audit", "TextProblem"),
     "MentionKind": ("extraction", "MentionKind"),
     "load": ("io", "load"),
     "dump": ("io", "dump"),

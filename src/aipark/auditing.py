@@ -27,7 +27,7 @@ import math
 import textwrap
 from collections.abc import Iterator, Sequence
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, localcontext
-from typing import Any, Final
+from typing import Any, Final, overload
 
 import attrs
 
@@ -36,6 +36,7 @@ from .conversion import convert
 from .errors import ConversionError, ValidationError, join_path
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
 from .models import Citation, ComputingCenter, Park, Source, _stated
+from .text_audit import TextFinding, audit_text, format_text_findings
 from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
 
 __all__ = [
@@ -110,13 +111,39 @@ class Finding:
     readings: tuple[Reading, ...] = ()
 
 
+@overload
 def audit(
     park: Park,
     *,
     on: datetime.date | None = None,
     rel_tol: float = DEFAULT_REL_TOL,
     rounding: bool = True,
-) -> tuple[Finding, ...]:
+    against: None = None,
+    source: None = None,
+) -> tuple[Finding, ...]: ...
+
+
+@overload
+def audit(
+    park: Park,
+    *,
+    on: datetime.date | None = None,
+    rel_tol: float = DEFAULT_REL_TOL,
+    rounding: bool = True,
+    against: str,
+    source: str | None = None,
+) -> tuple[Finding | TextFinding, ...]: ...
+
+
+def audit(
+    park: Park,
+    *,
+    on: datetime.date | None = None,
+    rel_tol: float = DEFAULT_REL_TOL,
+    rounding: bool = True,
+    against: str | None = None,
+    source: str | None = None,
+) -> tuple[Finding | TextFinding, ...]:
     """Every reported figure of ``park`` that disagrees with the exact one.
 
     >>> import aipark
@@ -130,6 +157,18 @@ def audit(
     digits: 8.69 billion).  Money is converted at the ECB reference rate of
     ``on``: by default the park's launch date (the day its figures were
     announced), else the citing source's publication date.
+
+    With ``against``, the text of an article, the figures
+    :func:`~aipark.extract` finds in it are matched with the park's, and
+    :class:`TextFinding` s follow the usual findings: figures of the text the
+    park lacks, bounds that differ ("more than" in the text, "exactly" in the
+    data), figures that cannot be read, and, when ``source`` names the id of
+    the park's source the text is, figures of the park cited to it that the
+    text does not print.
+
+    >>> text = "The park covers 2,918 mu and hosts about 12 start-ups."
+    >>> [f.problem.value for f in aipark.audit(aipark.QINGDAO, against=text)[3:]]
+    ['not in park']
 
     Findings come in the order area, money, compute, other; within a kind,
     in the order of the park's fields.  Raises
@@ -158,7 +197,15 @@ def audit(
         if isinstance(obj, ComputingCenter):
             findings += _compute_findings(obj, path)
     order = list(FindingKind)
-    return tuple(sorted(findings, key=lambda f: order.index(f.kind)))
+    result = tuple(sorted(findings, key=lambda f: order.index(f.kind)))
+    if against is None:
+        if source is not None:
+            raise ValidationError(
+                "source= names the park's source that the text given as against= is",
+                path="source",
+            )
+        return result
+    return (*result, *audit_text(park, against, source=source, agrees=check.agrees))
 
 
 @attrs.frozen
@@ -459,13 +506,17 @@ def _differs(rel: float | None) -> str:
     return f"is {abs(rel):.3%} {'higher' if rel > 0 else 'lower'}"
 
 
-def format_findings(findings: Sequence[Finding], *, title: str | None = None) -> str:
+def format_findings(findings: Sequence[Finding | TextFinding], *, title: str | None = None) -> str:
     """The findings as a plain-text table, each followed by its explanation.
 
-    ``aipark audit qingdao`` prints this.
+    ``aipark audit qingdao`` prints this; findings against a text follow.
     """
+    usual = [f for f in findings if isinstance(f, Finding)]
+    against = [f for f in findings if isinstance(f, TextFinding)]
+    if against:
+        return f"{format_findings(usual, title=title)}\n\n{format_text_findings(against)}"
     rows = [("kind", "figure", "reported", "exact", "difference")]
-    for f in findings:
+    for f in usual:
         reported = _show(f.reported)
         if f.kind is FindingKind.COMPUTE and not f.reported.dimensionality:
             reported += " PCs"
@@ -475,11 +526,11 @@ def format_findings(findings: Sequence[Finding], *, title: str | None = None) ->
         rows.append((f.kind.value, f.figure, reported, _show(f.exact), diff))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [] if title is None else [title, ""]
-    if not findings:
+    if not usual:
         return "\n".join([*lines, "No findings: every reported figure agrees."])
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    for i, f in enumerate(findings, 1):
+    for i, f in enumerate(usual, 1):
         lines += ["", f"{i}. {f.kind.value}: {f.figure} ({f.subject})"]
         ids = ", ".join(s.id or s.title for s in f.sources)
         for paragraph in (f.explanation, f"Sources: {ids}"):

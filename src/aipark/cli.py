@@ -68,6 +68,16 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
     )
+    audit.add_argument(
+        "--against",
+        metavar="FILE",
+        help="also match the park's figures with those of a text (UTF-8 file, or '-')",
+    )
+    audit.add_argument(
+        "--source",
+        metavar="ID",
+        help="the id of the park's source that the --against text is (e.g. CD-2023-02-27)",
+    )
 
     extract = commands.add_parser("extract", help="list the figures an article prints")
     extract.add_argument("file", help="a UTF-8 text file, or '-' for standard input")
@@ -250,18 +260,37 @@ def _audit(args: argparse.Namespace) -> None:
 
     rel_tol = DEFAULT_REL_TOL if args.rel_tol is None else args.rel_tol
     on = _date(args.on)
+    if args.source is not None and args.against is None:
+        raise ValidationError("--source names the source of the text given with --against")
+    text = None if args.against is None else _read_text(args.against)
     parks = _parks(args.sources)
-    results = [audit(park, on=on, rel_tol=rel_tol) for park in parks]
+    results = [
+        audit(park, on=on, rel_tol=rel_tol)
+        if text is None
+        else audit(park, on=on, rel_tol=rel_tol, against=text, source=args.source)
+        for park in parks
+    ]
     if args.format == "json":
         from .serialization import to_dict
 
         data = [to_dict(findings) for findings in results]
         print(json.dumps(data if _several(args.sources) else data[0], ensure_ascii=False, indent=2))
     else:
-        texts = (
-            format_findings(findings, title=f"Audit of {park.name}")
+        from .text_audit import TextFinding, format_text_findings
+
+        texts = [
+            format_findings(
+                [f for f in findings if not isinstance(f, TextFinding)],
+                title=f"Audit of {park.name}",
+            )
+            + (
+                ""
+                if text is None
+                else "\n\n"
+                + format_text_findings([f for f in findings if isinstance(f, TextFinding)])
+            )
             for park, findings in zip(parks, results, strict=True)
-        )
+        ]
         print("\n\n".join(texts))
 
 

@@ -102,6 +102,8 @@ BOUND_WORDS: Final[dict[str, dict[str, Bound]]] = {
         "exceeds": Bound.MORE_THAN,
         "exceeding": Bound.MORE_THAN,
         "above": Bound.MORE_THAN,
+        "surpass": Bound.MORE_THAN,
+        "surpasses": Bound.MORE_THAN,
         "at least": Bound.AT_LEAST,
         "no less than": Bound.AT_LEAST,
         "about": Bound.ABOUT,
@@ -124,6 +126,7 @@ BOUND_WORDS: Final[dict[str, dict[str, Bound]]] = {
         "超过": Bound.MORE_THAN,
         "超過": Bound.MORE_THAN,
         "逾": Bound.MORE_THAN,
+        "突破": Bound.MORE_THAN,
         "不少于": Bound.AT_LEAST,
         "不少於": Bound.AT_LEAST,
         "至少": Bound.AT_LEAST,
@@ -907,12 +910,21 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
         if low in _NOUN_STOP or low in _EN_UNITS or low in _EN_ORDINALS:
             break
         words.append(word)
-    while words and words[-1].lower() in ("and", "&"):
-        words.pop()
+    for i, word in enumerate(words):
+        # "science and technology enterprises" is one noun; "companies and covers" is not.
+        if word.lower() in ("and", "&") and (
+            i == 0 or _plural(words[i - 1]) or len(words) - i - 1 < 2
+        ):
+            words = words[:i]
+            break
     if not words or words[0].lower() in ("and", "percent", "per"):
         return None, end
     noun = " ".join(words)
     return noun, end + 1 + len(noun)
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _count(value: int | float) -> Quantity:
