@@ -17,13 +17,13 @@ import enum
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
 from .errors import AiparkError, ValidationError, join_path
 from .extraction import Mention, MentionKind, extract
-from .models import Bound, Park, Source, Target, Zone
+from .models import Bound, Park, Source, Target, Zone, _stated
 from .units import Quantity, plain_quantity, unit_name
 
 __all__ = ["TextFinding", "TextProblem", "audit_text", "format_text_findings"]
@@ -45,6 +45,11 @@ class TextProblem(enum.Enum):
     UNREADABLE = "unreadable"
 
 
+def _as_stated(value: object) -> object:
+    """Equality of a park's figure: a quantity as stated (magnitude and unit), else the value."""
+    return _stated(value) if isinstance(value, Quantity) else value
+
+
 @attrs.frozen
 class TextFinding:
     """A difference between a park and a text: a figure one has and the other lacks, or a bound.
@@ -59,13 +64,12 @@ class TextFinding:
     explanation: str
     mention: Mention | None = None
     figure: str | None = None
-    stated: Quantity | int | datetime.date | None = None
+    stated: Quantity | int | datetime.date | None = attrs.field(default=None, eq=_as_stated)
     bound: Bound | None = None
     source: Source | None = None
 
 
-@attrs.frozen
-class _Fact:
+class _Fact(NamedTuple):
     """One figure of a park that a figure in a text can match."""
 
     path: str
@@ -415,4 +419,3 @@ def format_text_findings(findings: Sequence[TextFinding]) -> str:
 
 
 attrs.resolve_types(TextFinding, globalns=globals())
-attrs.resolve_types(_Fact, globalns=globals())
