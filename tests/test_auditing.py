@@ -98,7 +98,7 @@ def test_compute_finding() -> None:
     assert per_pc.value == aipark.Q_(2, "teraFLOPS")
     assert per_pc.agrees is None
     assert "derived" in per_pc.label
-    assert {s.id for s in compute.sources} == {"CD-2023-02-27", "XH-2022-05-16"}
+    assert {s.id for s in compute.sources} == {"CD-2023-02-27", "QDD-2022-05-16"}
 
 
 def test_rel_tol_is_explicit() -> None:

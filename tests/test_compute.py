@@ -144,7 +144,7 @@ def test_per_pc_figure_is_derived_and_says_so() -> None:
     assert "50,000 PCs" in per_pc.formula
     assert "precision not stated" in per_pc.formula
     assert str(per_pc).startswith("2 TFLOPS (derived: ")
-    assert [s.id for s in per_pc.sources] == ["XH-2022-05-16", "CD-2023-02-27"]
+    assert [s.id for s in per_pc.sources] == ["QDD-2022-05-16", "CD-2023-02-27"]
 
 
 def test_per_pc_needs_both_figures() -> None:

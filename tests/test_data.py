@@ -53,9 +53,14 @@ def test_identity_and_place() -> None:
 def test_area_as_stated_and_as_reported() -> None:
     assert PARK.area == aipark.Q_(2918, "shi_mu")
     assert type(PARK.area.magnitude) is int
-    (citation,) = aipark.citations_of(PARK, "area")
+    citation, earlier = aipark.citations_of(PARK, "area")
     assert citation.source.id == "CD-2023-02-27"
     assert citation.reported == aipark.Q_(194.6, "hectare")
+    assert not citation.conflicts
+    # An earlier source disagrees; its figure is kept on its citation, not as the value.
+    assert (earlier.source.id, earlier.conflicts) == ("CD-2022-05-16", True)
+    assert earlier.reported == aipark.Q_(180, "hectare")
+    assert source_of(PARK, "area").id == "CD-2023-02-27"
     assert aipark.convert(PARK.area, "hectare").magnitude == pytest.approx(194.5333, abs=1e-4)
 
 
@@ -121,6 +126,9 @@ def test_goals_sectors_and_domains() -> None:
     )
     for field in ("goals", "sectors", "application_domains", "layout"):
         assert source_of(PARK, field).id == "CD-2023-02-27"
+    six = [c for c in aipark.citations_of(PARK, "application_domains") if c.conflicts]
+    assert [c.source.id for c in six] == ["STD-2023-03-02", "EEO-2024-04-16"]
+    assert all(c.reported_text and "空天地海" in c.reported_text for c in six)
 
 
 def test_revenue_target() -> None:
@@ -131,6 +139,9 @@ def test_revenue_target() -> None:
     assert revenue.metric == "industrial operating revenue"
     assert source_of(revenue, "metric").id == "STD-2023-03-02"
     assert revenue.scope == "Qingdao Smart Computing Valley"
+    assert source_of(revenue, "scope").id == "CD-2023-02-27"
+    (whole_park,) = [c for c in aipark.citations_of(revenue, "scope") if c.conflicts]
+    assert (whole_park.source.id, whole_park.reported_text) == ("CD-2024-04-19", "the whole park")
     reported, parity = [c for c in aipark.citations_of(revenue, "value") if c.reported]
     assert reported.reported == aipark.Q_(8_690_000_000, "USD")
     assert parity.reported == aipark.Q_(6.9028, "CNY/USD")  # the rate, cited for the audit
@@ -144,9 +155,13 @@ def test_computing_centers() -> None:
     qdai, sea = PARK.computing_centers
     assert qdai.local_name == "青岛人工智能计算中心"
     assert qdai.compute_power == aipark.Q_(100, "PFLOPS")
-    assert source_of(qdai, "compute_power").id == "XH-2022-05-16"
+    # The 100P and the comparison are on the Qingdao Daily page, not the district's release.
+    assert source_of(qdai, "compute_power").id == "QDD-2022-05-16"
     assert qdai.pc_equivalents == 50_000
-    assert ids(qdai, "pc_equivalents") == {"CD-2023-02-27", "XH-2022-05-16"}
+    assert ids(qdai, "pc_equivalents") == {"CD-2023-02-27", "QDD-2022-05-16"}
+    assert ids(qdai, "phase") == {"CD-2023-02-27", "QDD-2022-05-16"}
+    assert ids(qdai, "local_name") == {"QDD-2022-05-16", "LS-2022-05-16"}
+    assert "LS-2022-05-16" in ids(qdai, "hardware")
     assert qdai.phase == 1
     assert qdai.precision is None
     assert sea.name == '"Heart of the Sea" Artificial Intelligence Computing Center'
@@ -156,6 +171,14 @@ def test_computing_centers() -> None:
     assert sea.pc_equivalents is None
     assert (sea.phase, sea.precision) == (1, None)
     assert (sea.builder, sea.local_builder) == ("Sugon", "中科曙光")
+    # Only the Economic Observer names Sugon; China Daily 2024-04-19 names Inspur.
+    builder = aipark.citations_of(sea, "builder")
+    assert [(c.source.id, c.conflicts) for c in builder] == [
+        ("EEO-2024-04-16", False),
+        ("CD-2024-04-19", True),
+    ]
+    assert builder[1].reported_text == "Inspur"
+    assert "CD-2023-05-18" in ids(sea, "compute_power")
 
 
 def test_platforms() -> None:
@@ -166,6 +189,7 @@ def test_platforms() -> None:
     assert nic.incubated_enterprises is None
     assert siit.name == "Shandong Institutes of Industrial Technology"
     assert siit.local_name == "山东产业技术研究院"
+    assert source_of(siit, "local_name").id == "SIIT-2022-07-18"
     assert siit.incubated_enterprises == 40
     assert source_of(siit, "incubated_enterprises").id == "CD-2023-02-27"
 
@@ -174,10 +198,14 @@ def test_sources_are_the_reference_sheets() -> None:
     assert [s.id for s in PARK.sources] == [
         "CD-2023-02-27",
         "STD-2023-03-02",
-        "XH-2022-05-16",
+        "QDD-2022-05-16",
+        "LS-2022-05-16",
+        "CD-2022-05-16",
         "CD-2023-05-18",
         "EEO-2024-04-16",
+        "CD-2024-04-19",
         "HAIER-2022-11-11",
+        "SIIT-2022-07-18",
         "MIIT-2019-10",
         "PBOC-2023-02-23",
     ]
@@ -186,29 +214,73 @@ def test_sources_are_the_reference_sheets() -> None:
     assert (
         primary.url == "http://subsites.chinadaily.com.cn/shandong/qingdao/2023-02/27/c_865152.htm"
     )
+    by_id = {s.id: s for s in PARK.sources}
+    assert by_id["QDD-2022-05-16"].title == "布局人工智能 山东青岛点亮“算力灯塔”"
+    assert by_id["LS-2022-05-16"].url == "http://sd.news.cn/sd/qd/2022-05/16/c_1128653516.htm"
+    assert by_id["PBOC-2023-02-23"].publisher == "UrduPoint"
+    for source in PARK.sources:
+        assert source.language in ("en", "zh"), source.id
+        assert source.url, source.id
+        assert not source.title.startswith("["), f"{source.id} has a placeholder title"
 
 
-def test_every_citation_points_at_a_listed_source_and_every_figure_is_cited() -> None:
+def _is_figure(value: Any) -> bool:
+    """A number, a quantity or a date: what a source must state."""
+    if isinstance(value, bool) or value is None:
+        return False
+    return isinstance(value, int | float | datetime.date | aipark.Quantity)
+
+
+def test_provenance_every_figure_and_verified_chinese_name_is_cited() -> None:
+    """The provenance check: nothing in the prebuilt data without a page that states it."""
+    uncited = []
+    for obj in walk(PARK):
+        if not hasattr(obj, "citations"):
+            continue
+        agreeing = {c.field for c in obj.citations if not c.conflicts}
+        verified = getattr(obj, "local_name_verified", True)
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            chinese = field.name.startswith("local_") and isinstance(value, str)
+            if chinese and field.name == "local_name" and not verified:
+                # A likely rendering no source confirms carries no citation.
+                assert field.name not in agreeing, f"{obj.name}: unverified name is cited"
+            elif (_is_figure(value) or chinese) and field.name not in agreeing:
+                uncited.append(f"{type(obj).__name__}({getattr(obj, 'name', '')}).{field.name}")
+    assert uncited == []
+
+
+def test_provenance_every_source_is_cited_and_every_citation_listed() -> None:
     listed = set(PARK.sources)
     cited = set()
     for obj in walk(PARK):
         for citation in getattr(obj, "citations", ()):
-            assert citation.source in listed
-            cited.add(citation.source.id)
-        for name in (
-            "area",
-            "compute_power",
-            "pc_equivalents",
-            "incubated_enterprises",
-            "value",
-            "year",
-            "date",
-        ):
-            if getattr(obj, name, None) is not None and name in attrs.fields_dict(type(obj)):
-                assert aipark.citations_of(obj, name), f"{type(obj).__name__}.{name} is uncited"
-        if getattr(obj, "local_name_verified", True) is False:
-            assert not aipark.citations_of(obj, "local_name"), "an unverified name has no source"
-    assert cited >= {s.id for s in PARK.sources} - {"PBOC-2023-02-23"}
+            assert citation.source in listed, citation
+            cited.add(citation.source)
+    assert cited == listed
+
+
+def test_provenance_every_conflict_keeps_the_sources_reading() -> None:
+    conflicts = {
+        (type(obj).__name__, c.field, c.source.id)
+        for obj in walk(PARK)
+        for c in getattr(obj, "citations", ())
+        if c.conflicts
+    }
+    assert conflicts == {
+        ("ComputingCenter", "builder", "CD-2024-04-19"),
+        ("Target", "scope", "CD-2024-04-19"),
+        ("Park", "area", "CD-2022-05-16"),
+        ("Park", "application_domains", "STD-2023-03-02"),
+        ("Park", "application_domains", "EEO-2024-04-16"),
+    }
+    for obj in walk(PARK):
+        for c in getattr(obj, "citations", ()):
+            if c.conflicts or (c.note and "conflict" in c.note):
+                assert c.reported is not None or c.reported_text, c
+                assert c.note, c
+                # The value stays the seed's reading: another source agrees with it.
+                assert [a for a in aipark.citations_of(obj, c.field) if not a.conflicts], c
 
 
 def test_prebuilt_park_cannot_be_changed_by_an_importer() -> None:

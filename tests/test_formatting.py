@@ -394,7 +394,7 @@ def test_ipython_pretty_park_is_one_screen() -> None:
         "    industrial revenue of the Qingdao Smart Computing Valley (产业营收规模):"
         " more than CN¥60B by 2028"
     ) in lines
-    assert "  Sources: 8" in lines
+    assert "  Sources: 12" in lines
     assert repr(QINGDAO).startswith("Park(name='Qingdao Artificial Intelligence Industrial Park'")
 
 
@@ -430,7 +430,7 @@ def test_ipython_pretty_examples() -> None:
         "  PC equivalents: 50,000",
         "  Phase: 1",
         "  Hardware: Huawei Ascend AI chips",
-        "  Citations: 8",
+        "  Citations: 10",
     ]
     milestone = QINGDAO.milestones[0]
     assert "  Year: 2019" in pretty(milestone).splitlines()
@@ -503,7 +503,7 @@ def test_repr_html_is_a_small_escaped_table() -> None:
         table.title == "Park: Qingdao Artificial Intelligence Industrial Park (青岛人工智能产业园)"
     )
     assert table.rows[0] == ["Location", "Laoshan District, Qingdao, Shandong, China"]
-    assert ["Sources", "8"] in table.rows
+    assert ["Sources", "12"] in table.rows
     assert all(len(row) == 2 for row in table.rows)
     assert len(table.rows) <= 12
 

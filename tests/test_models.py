@@ -294,3 +294,33 @@ def test_same_value_survives_round_trips() -> None:
 def test_same_value_checks_its_tolerance(bad: object) -> None:
     with pytest.raises(aipark.ValidationError, match="rel_tol"):
         aipark.same_value("1 m", "1 m", rel_tol=bad)  # type: ignore[arg-type]
+
+
+def test_a_conflicting_citation_keeps_the_sources_reading_and_a_note() -> None:
+    """A source that disagrees is recorded, never silently dropped or silently adopted."""
+    other = Source("U", "Q", datetime.date(2022, 5, 16))
+    park = Park(
+        name="P",
+        area="2918 mu",
+        citations=[
+            Citation("area", SOURCE),
+            Citation("area", other, conflicts=True, reported="180 ha", note="earlier figure"),
+        ],
+    )
+    # The value's source is the one that agrees, even when the dissent is listed first.
+    assert aipark.source_of(park, "area") is SOURCE
+    assert park.citations[1].reported == aipark.Q_(180, "hectare")
+    builder = Citation("builder", other, conflicts=True, reported_text="Inspur", note="names")
+    assert (builder.reported, builder.reported_text) == (None, "Inspur")
+    with pytest.raises(aipark.ValidationError) as info:
+        Citation("area", other, conflicts=True)
+    assert [e.path for e in info.value.errors] == ["reported", "note"]
+    with pytest.raises(aipark.ValidationError, match="note"):
+        Citation("area", other, conflicts=True, reported_text="x")
+    with pytest.raises(aipark.ValidationError, match="expected bool"):
+        Citation("area", other, conflicts="yes")  # type: ignore[arg-type]
+    only_dissent = Park(name="P", area="1 mu", citations=[park.citations[1]])
+    with pytest.raises(aipark.ProvenanceError, match="no source"):
+        aipark.source_of(only_dissent, "area")
+    assert aipark.from_dict(aipark.to_dict(park), Park) == park
+    assert aipark.to_dict(builder)["conflicts"] is True

@@ -192,7 +192,7 @@ def audit(
     check = _Check(rel_tol=float(rel_tol), rounding=rounding)
     findings: list[Finding] = []
     for path, obj in _walk(park, ""):
-        for field in dict.fromkeys(c.field for c in obj.citations if c.reported is not None):
+        for field in dict.fromkeys(c.field for c in _readings(obj.citations)):
             findings += _conversion_findings(obj, path, field, on or park.launched, check)
         if isinstance(obj, ComputingCenter):
             findings += _compute_findings(obj, path)
@@ -268,6 +268,11 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
             yield from _walk(value, here)
 
 
+def _readings(citations: Sequence[Citation]) -> list[Citation]:
+    """Citations that give another reading of the same figure (not a conflicting one)."""
+    return [c for c in citations if c.reported is not None and not c.conflicts]
+
+
 def _kind(q: Quantity) -> FindingKind:
     if currency_of(q) is not None:
         return FindingKind.MONEY
@@ -292,13 +297,14 @@ def _conversion_findings(
     stated = getattr(obj, field)
     if not isinstance(stated, get_registry().Quantity):
         return []
-    citations = [c for c in obj.citations if c.field == field and c.reported is not None]
+    citations = [c for c in _readings(obj.citations) if c.field == field]
     rate_citations = [c for c in citations if is_rate(c.reported)]
     findings = []
     for citation in citations:
         if citation in rate_citations:
             continue
-        reported: Quantity = citation.reported
+        reported = citation.reported
+        assert reported is not None  # _readings keeps only citations with a reading
         src, dst = currency_of(stated), currency_of(reported)
         if src is not None and dst is not None and src != dst:
             finding = _money_finding(

@@ -807,7 +807,7 @@ def _reported(
     seen: list[Quantity] = []
     for citation in citations_of(obj, field):
         reported = citation.reported
-        if reported is None or reported in seen:
+        if reported is None or reported in seen or citation.conflicts:
             continue
         same_kind = reported.dimensionality == value.dimensionality or (
             _currency_code(reported) is not None and _currency_code(value) is not None

@@ -406,11 +406,17 @@ class Source:
 
 @attrs.frozen
 class Citation:
-    """Where the value of one field of a model comes from.
+    """Where the value of one field of a model comes from, or a source that disagrees.
 
     ``reported`` keeps the figure as the source printed it when it is another
     reading of the same fact (the article's "194.6 hectares" for 2,918 mu), so
-    it can be compared with the exact conversion and never silently replaced.
+    it can be compared with the exact conversion and never silently replaced;
+    ``reported_text`` keeps a reading that is not a figure (a builder's name).
+
+    ``conflicts=True`` says the source disagrees with the field's value: the
+    value stays as the other citations give it, and this citation keeps the
+    source's own reading (``reported`` or ``reported_text``) and a ``note``
+    saying how they differ.  Such a citation needs both.
     """
 
     _repr_pretty_ = _repr_pretty_
@@ -422,6 +428,27 @@ class Citation:
         default=None, converter=_to_quantity, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: The source's reading when it is text, not a figure (``"Inspur"``).
+    reported_text: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: True when the source disagrees with the field's value.
+    conflicts: bool = attrs.field(default=False, validator=_FLAG, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.conflicts:
+            return
+        errors = []
+        if self.reported is None and self.reported_text is None:
+            errors.append(
+                FieldError(
+                    "reported",
+                    "a conflicting citation needs the source's own reading "
+                    "('reported' or 'reported_text')",
+                )
+            )
+        if self.note is None:
+            errors.append(FieldError("note", "a conflicting citation needs a note saying how"))
+        if errors:
+            raise ValidationError(errors)
 
 
 def citations_of(obj: Any, field: str) -> tuple[Citation, ...]:
@@ -434,13 +461,16 @@ def citations_of(obj: Any, field: str) -> tuple[Citation, ...]:
 
 
 def source_of(obj: Any, field: str) -> Source:
-    """The source a field's value came from (the first one cited).
+    """The source a field's value came from (the first one cited that agrees with it).
+
+    Citations with ``conflicts=True`` are skipped: they name sources that
+    disagree with the value.
 
     >>> import aipark
     >>> aipark.source_of(aipark.QINGDAO, "area").publisher
     'China Daily'
     """
-    found = citations_of(obj, field)
+    found = [c for c in citations_of(obj, field) if not c.conflicts]
     if not found:
         raise ProvenanceError(f"no source is recorded for {type(obj).__name__}.{field}")
     return found[0].source
