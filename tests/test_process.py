@@ -260,3 +260,119 @@ def test_use_as_application_registry_is_an_explicit_opt_in() -> None:
         """
     )
     assert out.split() == ["True", "194.53"]
+
+
+# --------------------------------------------------------------------------
+# Every quantity pickles exactly: any magnitude pint holds, any unit power
+
+
+def _every_kind_of_quantity() -> dict[str, Any]:
+    import decimal
+    import fractions
+
+    import numpy as np
+
+    q = aipark.Q_
+    return {
+        "int": q(2918, "mu"),
+        "big int": q(10**300, "CNY"),
+        "float": q(194.53333333333333, "hectare"),
+        "negative zero": q(-0.0, "m"),
+        "decimal": q(decimal.Decimal("194.60"), "hectare"),
+        "fraction": q(fractions.Fraction(2000, 3), "m**2"),
+        "complex": q(1 + 2j, "V"),
+        "float array": q(np.array([1.5, 2.25, -3.0]), "PFLOPS"),
+        "int matrix": q(np.arange(6, dtype=np.int64).reshape(2, 3), "mu"),
+        "power 12": q(3, "m") ** 12,
+        "power -10": q(2, "s") ** -10,
+        "root": q(2.0, "m") ** 0.5,
+        "fractional power": (q(8.0, "m**3/s") ** (1 / 3)),
+        "offset unit": q(21.5, "degC"),
+        "dimensionless": q(7, ""),
+        "prefixed": q(1, "kiloUSD/petaFLOPS"),
+    }
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Exactly the same quantity: class, magnitude type, value (and dtype/shape), units."""
+    import numpy as np
+
+    if type(a) is not type(b) or a._units != b._units:
+        return False
+    x, y = a._magnitude, b._magnitude
+    if type(x) is not type(y):
+        return False
+    if isinstance(x, np.ndarray):
+        return x.dtype == y.dtype and x.shape == y.shape and bool((x == y).all())
+    return bool(x == y) and repr(x) == repr(y)
+
+
+@pytest.mark.parametrize("name", list(_every_kind_of_quantity()))
+def test_every_quantity_pickles_and_copies_exactly(name: str) -> None:
+    q = _every_kind_of_quantity()[name]
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert _same(pickle.loads(pickle.dumps(q, protocol=protocol)), q), protocol
+    assert _same(copy.copy(q), q)
+    assert _same(copy.deepcopy(q), q)
+    unit = q.units
+    assert pickle.loads(pickle.dumps(unit)) == unit
+    assert pickle.loads(pickle.dumps(unit))._units == unit._units
+
+
+def test_every_quantity_comes_back_from_a_fresh_process_unchanged() -> None:
+    """Each kind unpickles into aipark's registry in another process and comes back the same."""
+    objects = _every_kind_of_quantity()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import pickle, sys, aipark; objects = pickle.load(sys.stdin.buffer); "
+            "assert all(q._REGISTRY is aipark.ureg for q in objects.values()); "
+            "sys.stdout.buffer.write(pickle.dumps(objects))",
+        ],
+        input=pickle.dumps(objects),
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    back = pickle.loads(result.stdout)
+    for name, q in objects.items():
+        assert _same(back[name], q), name
+
+
+def test_quantities_of_a_users_registry_refuse_to_pickle() -> None:
+    """A registry's own units cannot travel in a pickle: the error comes when pickling."""
+    own = aipark.UnitRegistry()
+    own.define("foo = 3 * meter")
+    q = own.Quantity(2, "foo")
+    for obj in (q, q.units, [q]):
+        with pytest.raises(pickle.PicklingError, match=r"registry other than aipark\.ureg"):
+            pickle.dumps(obj)
+    # Copies stay in the user's registry; a checked conversion makes a picklable one.
+    assert copy.deepcopy(q)._REGISTRY is own
+    assert copy.copy(q) == q
+    ours = aipark.units.as_quantity(own.Quantity(2, "hectare"))
+    assert pickle.loads(pickle.dumps(ours)) == aipark.Q_(2, "hectare")
+    # pint's default "mu" (a mass) never becomes aipark's mu (an area) through a pickle.
+    with pytest.raises(pickle.PicklingError):
+        pickle.dumps(aipark.UnitRegistry().Quantity(1, "mu"))
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        ((("meter", True),), "power True"),
+        ((("meter", 0),), "power 0"),
+        ((("meter", float("inf")),), "power inf"),
+        ((("meter", "2"),), "power '2'"),
+        (((3, 1),), "from"),
+        ((("meter",),), "from"),
+        (["meter", 1], "from list"),
+        ((("xxx_mu", 1),), "unknown unit 'xxx_mu'"),
+    ],
+)
+def test_tampered_pickled_units_fail_loudly(units: object, message: str) -> None:
+    with pytest.raises(aipark.ValidationError, match=message):
+        aipark.units._unpickle(1, units)
+    with pytest.raises(aipark.ValidationError, match=message):
+        aipark.units._unpickle_unit(units)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextvars
 import difflib
 import math
+import pickle
 import re
 import threading
 from fractions import Fraction
@@ -68,6 +69,26 @@ _MAX_INT_BITS: Final = 1023
 _MAX_FACTORS: Final = 12
 
 
+#: True while pint's own arithmetic runs on a result it has just made (see
+#: ``Quantity._mul_div``): pint's in-place methods work there and nowhere else.
+_inside_pint: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "aipark_inside_pint", default=False
+)
+
+
+def _immutable(name: str) -> Any:
+    """An in-place method of pint's that raises, except for pint's own internal use."""
+
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if _inside_pint.get():
+            return getattr(pint.UnitRegistry.Quantity, name)(self, *args, **kwargs)
+        raise TypeError("aipark quantities are immutable: use .to(...) to get a converted copy")
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = f"Refused: aipark quantities are immutable (pint's ``{name}`` changes one)."
+    return method
+
+
 class Quantity(pint.UnitRegistry.Quantity[Any]):
     """A pint quantity that never changes once made.
 
@@ -79,8 +100,8 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
 
     def __reduce__(  # type: ignore[override]
         self,
-    ) -> tuple[Callable[[Any, str], Quantity], tuple[Any, str]]:
-        return (_unpickle, (self._magnitude, unit_name(self._units)))
+    ) -> tuple[Callable[..., Quantity], tuple[Any, ...]]:
+        return (_unpickle, (self._magnitude, _pickled_units(self)))
 
     def __repr__(self) -> str:
         # pint rounds floats to 9 digits here; a repr should not hide digits.
@@ -122,12 +143,29 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
             return _has_dimension(self._REGISTRY, self._units, dimension)
         return bool(super().check(dimension))
 
-    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise TypeError("aipark quantities are immutable: use .to(...) to get a converted copy")
+    def _mul_div(self, *args: Any, **kwargs: Any) -> Any:
+        # With auto_reduce_dimensions or autoconvert_to_preferred, pint reduces
+        # the new result in place (ito_reduced_units); that object is pint's own
+        # until returned, so the in-place methods serve pint for this call.
+        reg = self._REGISTRY
+        if not (reg.auto_reduce_dimensions or getattr(reg, "autoconvert_to_preferred", False)):
+            return super()._mul_div(*args, **kwargs)
+        token = _inside_pint.set(True)
+        try:
+            return super()._mul_div(*args, **kwargs)
+        finally:
+            _inside_pint.reset(token)
 
-    ito = ito_base_units = ito_root_units = ito_reduced_units = _refuse
-    ito_preferred = ito_quantity_type = _refuse
-    __setitem__ = put = fill = _refuse
+    ito = _immutable("ito")
+    ito_base_units = _immutable("ito_base_units")
+    ito_root_units = _immutable("ito_root_units")
+    ito_reduced_units = _immutable("ito_reduced_units")
+    ito_preferred = _immutable("ito_preferred")
+    ito_unprefixed = _immutable("ito_unprefixed")
+    ito_quantity_type = _immutable("ito_quantity_type")
+    __setitem__ = _immutable("__setitem__")
+    put = _immutable("put")
+    fill = _immutable("fill")
 
 
 class Unit(pint.UnitRegistry.Unit):
@@ -138,8 +176,8 @@ class Unit(pint.UnitRegistry.Unit):
     or may mean something else.
     """
 
-    def __reduce__(self) -> tuple[Callable[[str], pint.Unit], tuple[str]]:
-        return (_unpickle_unit, (unit_name(self._units),))
+    def __reduce__(self) -> tuple[Callable[..., pint.Unit], tuple[Any, ...]]:
+        return (_unpickle_unit, (_pickled_units(self),))
 
 
 class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
@@ -235,18 +273,63 @@ def use_as_application_registry() -> None:
     pint.set_application_registry(get_registry())  # type: ignore[no-untyped-call]
 
 
-def _unpickle(magnitude: Any, unit: str) -> Quantity:
-    # Pickles are trusted data (unpickling runs code anyway), so any magnitude
-    # pint holds is restored as it was; the unit still goes through the strict
-    # grammar, so a name aipark does not define fails loudly.
-    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
-        raise ValidationError(f"cannot unpickle a quantity of magnitude {type(magnitude).__name__}")
-    q: Quantity = get_registry().Quantity(magnitude, _parse_units(unit))
+# --------------------------------------------------------------------------
+# Pickling: by canonical unit name and power, into aipark's registry
+
+
+def _pickled_units(obj: Any) -> tuple[tuple[str, int | float], ...]:
+    """The units of a quantity or unit of aipark's registry as ``(name, power)`` pairs.
+
+    A registry is not pickled with its quantities, so one of another registry
+    (an ``aipark.UnitRegistry()`` of the user's, with units of their own)
+    cannot come back as itself: it is refused here, when pickled, rather than
+    unpickled into aipark's registry where its names may mean something else.
+    """
+    if obj._REGISTRY is not _registry:
+        raise pickle.PicklingError(
+            f"cannot pickle {obj!r}: it belongs to a registry other than aipark.ureg, and a "
+            "registry's definitions do not travel in a pickle; pickle "
+            "aipark.units.as_quantity(q) (checked against aipark's units) or the magnitude "
+            "and unit text instead"
+        )
+    return tuple((str(name), power) for name, power in obj._units.items())
+
+
+def _unpickled_units(units: object) -> UnitsContainer:
+    """Check pickled ``(name, power)`` pairs (or unit text, as earlier pickles hold)."""
+    if isinstance(units, str):
+        return _parse_units(units)
+    if not isinstance(units, tuple):
+        raise ValidationError(f"cannot unpickle units from {type(units).__name__}")
+    result: dict[str, int | float] = {}
+    for item in units:
+        name, power = item if isinstance(item, tuple) and len(item) == 2 else (None, None)
+        if not isinstance(name, str):
+            raise ValidationError(f"cannot unpickle units from {item!r}")
+        if (
+            isinstance(power, bool)
+            or not isinstance(power, int | float)
+            or not math.isfinite(power)
+            or power == 0
+        ):
+            raise ValidationError(f"cannot unpickle unit {name!r} with power {power!r}")
+        result[_resolve_name(name)] = power
+    return UnitsContainer(result)
+
+
+def _unpickle(magnitude: Any, units: object) -> Quantity:
+    # Pickles are trusted data (unpickling runs code anyway), so the magnitude
+    # comes back exactly as it was (int, float, Decimal, Fraction, complex, an
+    # array); each unit name is still looked up, so a name aipark does not
+    # define fails loudly instead of meaning something else.
+    q: Quantity = object.__new__(get_registry().Quantity)
+    q._magnitude = magnitude
+    q._units = _unpickled_units(units)
     return q
 
 
-def _unpickle_unit(unit: str) -> pint.Unit:
-    return parse_unit(unit)
+def _unpickle_unit(units: object) -> pint.Unit:
+    return get_registry().Unit(_unpickled_units(units))
 
 
 # --------------------------------------------------------------------------
@@ -931,8 +1014,6 @@ def conversion_ratio(src: UnitsContainer, dst: UnitsContainer) -> Fraction | Non
             f"to {unit_name(dst) or 'dimensionless'} "
             f"({reg._get_dimensionality(dst) or 'dimensionless'})"
         )
-    if src_factor is None or dst_factor is None:
-        return None
     src_exact, dst_exact = _exact_scale_of(src), _exact_scale_of(dst)
     if src_exact is None or dst_exact is None:
         return None
