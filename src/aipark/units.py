@@ -1003,8 +1003,8 @@ def conversion_ratio(src: UnitsContainer, dst: UnitsContainer) -> Fraction | Non
     """
     reg = get_registry()
     try:
-        src_factor, src_root = reg._get_root_units(src)
-        dst_factor, dst_root = reg._get_root_units(dst)
+        _, src_root = reg._get_root_units(src)
+        _, dst_root = reg._get_root_units(dst)
     except pint.PintError as exc:
         raise ConversionError(str(exc)) from None
     if src_root != dst_root:
