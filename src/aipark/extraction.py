@@ -18,18 +18,17 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
+from . import _spellings
 from .errors import AiparkError, ValidationError
-from .models import Bound, _stated
-from .units import Quantity
+from .models import Bound, Precision, _stated
+from .units import FLOPS_DIMENSION, Quantity, read_figure
 
 __all__ = [
-    "BOUND_WORDS",
     "CLASSIFIERS",
     "Mention",
     "MentionKind",
@@ -66,8 +65,10 @@ class Mention:
     dates and figures that cannot be read; then ``reason`` says why.  ``bound``
     is set when the text qualifies the figure ("more than", 超过, 多, "some").
     ``counts`` is the noun a count or ordinal counts ("personal computers",
-    "高性能PC", "phase").  Years and dates fill ``year``, ``month`` and ``day``
-    as far as the text gives them ("Feb 23" has no year).  ``paired`` is the
+    "高性能PC", "phase").  ``precision`` is the precision printed beside a
+    compute figure ("300P FP16", "2.5 EFLOPS (FP16)").  Years and dates fill
+    ``year``, ``month`` and ``day`` as far as the text gives them ("Feb 23"
+    has no year).  ``paired`` is the
     span of another printing of the same fact: "2,918 mu (194.6 hectares)".
     """
 
@@ -78,6 +79,7 @@ class Mention:
     quantity: Quantity | None = attrs.field(default=None, eq=_stated)
     bound: Bound | None = None
     counts: str | None = None
+    precision: Precision | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -93,69 +95,26 @@ class Mention:
 # --------------------------------------------------------------------------
 # Tables (the docs page "Check a park file against its source article" lists them)
 
-#: Words that qualify a figure, by where they stand and the bound they give.
-BOUND_WORDS: Final[dict[str, dict[str, Bound]]] = {
-    "before, English": {
-        "more than": Bound.MORE_THAN,
-        "over": Bound.MORE_THAN,
-        "exceed": Bound.MORE_THAN,
-        "exceeds": Bound.MORE_THAN,
-        "exceeding": Bound.MORE_THAN,
-        "above": Bound.MORE_THAN,
-        "surpass": Bound.MORE_THAN,
-        "surpasses": Bound.MORE_THAN,
-        "at least": Bound.AT_LEAST,
-        "no less than": Bound.AT_LEAST,
-        "about": Bound.ABOUT,
-        "around": Bound.ABOUT,
-        "some": Bound.ABOUT,
-        "approximately": Bound.ABOUT,
-        "roughly": Bound.ABOUT,
-        "nearly": Bound.ABOUT,
-        "almost": Bound.ABOUT,
-        "close to": Bound.ABOUT,
-        "less than": Bound.LESS_THAN,
-        "fewer than": Bound.LESS_THAN,
-        "under": Bound.LESS_THAN,
-        "below": Bound.LESS_THAN,
-        "up to": Bound.AT_MOST,
-        "at most": Bound.AT_MOST,
-        "no more than": Bound.AT_MOST,
-    },
-    "before, Chinese": {
-        "超过": Bound.MORE_THAN,
-        "超過": Bound.MORE_THAN,
-        "逾": Bound.MORE_THAN,
-        "突破": Bound.MORE_THAN,
-        "不少于": Bound.AT_LEAST,
-        "不少於": Bound.AT_LEAST,
-        "至少": Bound.AT_LEAST,
-        "约": Bound.ABOUT,
-        "約": Bound.ABOUT,
-        "大约": Bound.ABOUT,
-        "大約": Bound.ABOUT,
-        "近": Bound.ABOUT,
-        "将近": Bound.ABOUT,
-        "將近": Bound.ABOUT,
-        "接近": Bound.ABOUT,
-        "不到": Bound.LESS_THAN,
-        "不足": Bound.LESS_THAN,
-        "不超过": Bound.AT_MOST,
-        "不超過": Bound.AT_MOST,
-        "最多": Bound.AT_MOST,
-    },
-    "after the number, Chinese": {
-        "多": Bound.MORE_THAN,
-        "余": Bound.MORE_THAN,
-        "餘": Bound.MORE_THAN,
-    },
-    "after the figure, Chinese": {
-        "以上": Bound.AT_LEAST,
-        "左右": Bound.ABOUT,
-        "以内": Bound.AT_MOST,
-        "以內": Bound.AT_MOST,
-    },
+# Words before a figure that bound it and that the parser's table
+# (``_spellings.BOUND_PREFIXES``) does not list yet: Traditional forms and
+# a few English verbs.  Bound values as in :class:`aipark.Bound`.
+_MORE_BOUND_PREFIXES: Final = {
+    "超過": "more_than",
+    "不超過": "at_most",
+    "不少於": "at_least",
+    "不低於": "at_least",
+    "將近": "about",
+    "大約": "about",
+    "約": "about",
+    "突破": "more_than",
+    "surpass": "more_than",
+    "surpasses": "more_than",
+    "roughly": "about",
+    "close to": "about",
+    "no less than": "at_least",
+    "no more than": "at_most",
 }
+_BOUND_PREFIXES: Final = {**_spellings.BOUND_PREFIXES, **_MORE_BOUND_PREFIXES}
 
 #: Chinese measure words between a number and the noun it counts (个, 家, 台...).
 CLASSIFIERS: Final = "个個家座台臺套项項所名位条條款种種类類批栋棟幢处處块塊片张張件部支只大"
@@ -224,8 +183,6 @@ _MONTHS: Final = {
     )
     for name in names
 }
-# English magnitude words after a number: their span belongs to the figure.
-_EN_MAGNITUDES: Final = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 # Words after a number that never start a unit in running text, though pint
 # knows some of them ("in" is an inch, "a" a year, "are" 100 m²).
 _NOT_UNITS: Final = frozenset(
@@ -329,6 +286,7 @@ _SCAN: Final = re.compile(
                             |(?P<emy>[12][0-9]{{3}})\b))
     | (?P<dmy>\b(?P<dd>[0-3]?[0-9])\s+{_MONTH.replace("mname", "dmname")}
               (?:,?\s+(?P<dy>[12][0-9]{{3}})\b)?)
+    | (?P<cnpct>百分之(?P<pv>{_DIGITS}|{_CN_NUM}))
     | (?P<cyear>(?P<cyy>[0-9]{{4}})年(?!代))
     | (?P<ord>(?:第(?P<onum>[{_CN_DIGITS}]+|[0-9]+)(?P<ocl>期|批|阶段|階段))
         |(?P<oshort>(?<![第{_CN_DIGITS}])[一二三四五六七八九十](?=期))
@@ -340,15 +298,16 @@ _SCAN: Final = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_EN_MAGNITUDE_WORDS = "|".join(sorted(_spellings.ENGLISH_MAGNITUDES, key=len, reverse=True))
 _EN_MAGNITUDE_AFTER = re.compile(
-    r"\s?(?P<mag>thousand|million|billion|trillion|mn|bn)\b(?!\s+(?:of|to)\b)", re.IGNORECASE
+    rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})\b(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
 _CN_AFTER = re.compile(
     rf"(?P<more>[多余餘])?(?P<mag>万亿|萬億|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
 )
 _RANGE = re.compile(
     rf"\s*(?:-|–|—|~|～|至|到|\bto\b|\band\b)\s*(?:{_CURRENCY_PREFIX}\s?)?(?:{_DIGITS}|{_CN_NUM})"
-    r"(?:\s?(?:thousand|million|billion|trillion)\b|万亿|萬億|[万萬亿億])?",
+    rf"(?:\s?(?:{_EN_MAGNITUDE_WORDS})\b|万亿|萬億|[万萬亿億])?",
     re.IGNORECASE,
 )
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*")
@@ -356,7 +315,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
 _COMPUTE_CONTEXT = re.compile(r"comput|算力|智算|运算|運算|计算能力|計算能力|flops", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_CN_PERCENT = re.compile(rf"百分之(?P<p>{_CN_NUM}|{_DIGITS})")
 _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 # Full-width digits and signs read as ASCII; the mapping keeps every offset.
 _WIDTH: Final = str.maketrans("０１２３４５６７８９．％＄￥", "0123456789.%$¥")
@@ -408,6 +366,13 @@ def _mention(text: str, s: str, m: re.Match[str]) -> Mention | None:
         return _span(text, m.start(), m.end(), MentionKind.YEAR, year=int(m["cyy"]))
     if kind == "ord":
         return _ordinal(text, m)
+    if kind == "cnpct":
+        raw = m["pv"]
+        value = raw if raw[0].isdigit() else _cn_number(raw)
+        if value is None:
+            return None
+        reading = _read(f"{value} percent")
+        return _finish(text, m.start(), m.end(), reading, _bound_before(s, m.start()), ratio=True)
     return _number(text, s, m)
 
 
@@ -463,41 +428,34 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     currency = (m["cur"] or "").strip()
     if m["cn"]:
         return _chinese_number(text, s, m)
-    if m["en"]:
-        words = m["en"].lower().split()
-        value: int | float | None = _en_number(words)
-        if value is None:
-            return None
-        number = str(value)
-    else:
-        digits = m["digits"]
-        if _NAMES.match(s, m.start("digits")):
-            return None
-        number = digits
-        value = None
+    digits = m["digits"]
+    if digits and _NAMES.match(s, m.start("digits")):
+        return None
     magnitude = ""
     mag = _EN_MAGNITUDE_AFTER.match(s, end)
     if mag is not None:
         magnitude, end = " " + mag["mag"], mag.end()
     more = ""
-    if m["digits"]:
+    if digits:
         cn = _CN_AFTER.match(s, end)
         if cn is not None and cn.end() > end:
             more = cn["more"] or cn["more2"] or ""
             magnitude += cn["mag"] or ""
             end = cn.end()
-    bound = _bound_before(s, start) or (Bound.MORE_THAN if more else None)
+    bound = _bound_before(s, start)
     # A range is one unreadable figure, never two guesses.
     rng = _RANGE.match(s, end)
     if rng is not None and not (
         rng.group().strip().lower().startswith("and") and not _between(s, start)
     ):
         return _range(text, s, m, start, rng.end())
-    if m["digits"] and not currency and not magnitude and not more:
+    if digits and not currency and not magnitude and not more:
         year = _year(text, s, start, end, digits)
         if year is not None:
             return year
-    return _with_unit(text, s, start, end, currency, number, magnitude, bound, word=bool(m["en"]))
+    # The parser reads the figure as printed; number words are read here.
+    head = s[start:end] if digits else f"{_en_number(m['en'].lower().split())}{magnitude}"
+    return _with_unit(text, s, start, end, head, bound, word=bool(m["en"]))
 
 
 def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
@@ -519,11 +477,12 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         more = cn["more"] or cn["more2"] or ""
         magnitude = _simplified(cn["mag"] or "")
         end = cn.end()
-    bound = _bound_before(s, start) or (Bound.MORE_THAN if more else None)
+    bound = _bound_before(s, start)
     rng = _RANGE.match(s, end)
     if rng is not None and rng.group().strip()[:1] in "至到-–—~～":
         return _range(text, s, m, start, rng.end())
-    mention = _with_unit(text, s, start, end, "", str(value), magnitude, bound, chinese=True)
+    head = f"{value}{more}{magnitude}"
+    mention = _with_unit(text, s, start, end, head, bound, chinese=True)
     if mention is None or mention.kind is not MentionKind.NUMBER or magnitude:
         return mention
     return None  # a Chinese numeral with nothing after it is a word: 一直, 千万
@@ -566,30 +525,26 @@ def _en_number(words: list[str]) -> int | None:
 
 def _bound_before(s: str, start: int) -> Bound | None:
     before = s[max(0, start - 16) : start]
-    for pattern, table in _BOUND_PATTERNS:
+    for pattern in _BOUND_PATTERNS:
         found = pattern.search(before)
         if found is not None:
-            return table[found[1].lower()]
+            return Bound(_BOUND_PREFIXES[found[1].lower()])
     return None
 
 
 _BOUND_PATTERNS: Final = (
-    (
-        re.compile(
-            r"\b("
-            + "|".join(
-                re.escape(w) for w in sorted(BOUND_WORDS["before, English"], key=len, reverse=True)
-            )
-            + r")\s+(?:US\$|HK\$|RMB\s?|[$¥€£])?$",
-            re.IGNORECASE,
-        ),
-        BOUND_WORDS["before, English"],
+    re.compile(
+        r"\b("
+        + "|".join(
+            re.escape(w) for w in sorted(_BOUND_PREFIXES, key=len, reverse=True) if w.isascii()
+        )
+        + r")\s+(?:US\$|HK\$|RMB\s?|[$¥€£])?$",
+        re.IGNORECASE,
     ),
-    (
-        re.compile(
-            "(" + "|".join(sorted(BOUND_WORDS["before, Chinese"], key=len, reverse=True)) + r")\s?$"
-        ),
-        BOUND_WORDS["before, Chinese"],
+    re.compile(
+        "("
+        + "|".join(w for w in sorted(_BOUND_PREFIXES, key=len, reverse=True) if not w.isascii())
+        + r")\s?$"
     ),
 )
 
@@ -607,7 +562,7 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
         end = pct.end()
     if pct is None:
         for unit in _unit_text(s, end):
-            q, _ = _read("1" + unit)
+            q = _read("1" + unit).quantity
             if q is not None and not q.dimensionless:
                 end += len(unit)
                 break
@@ -623,19 +578,18 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
         kind = MentionKind.AREA
     elif re.fullmatch(r"[12][0-9]{3}\s*[-–—~～至到]\s*[12][0-9]{3}", probe.strip()):
         kind = MentionKind.YEAR
-    return _span(
-        text,
-        start,
-        end,
-        kind,
-        reason="a range: aipark reads one figure at a time, not a span of two",
-    )
+    reason = _read(s[m.start() : end]).reason
+    if reason is None or "range" not in reason:
+        reason = f"{text[start:end]!r} is a range: aipark reads one figure, not a span of two"
+    return _span(text, start, end, kind, reason=reason)
 
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
     """Texts after a number that could be its unit, longest first."""
     rest = s[end : end + 40]
     lead = len(rest) - len(rest.lstrip(" \u00a0"))
+    if lead == 0 and rest[:1] == "-" and rest[1:2].isalpha():
+        lead = 1  # "a 600-mu campus"
     if lead > 1:
         return ()
     body = rest[lead:]
@@ -662,72 +616,51 @@ def _unit_text(s: str, end: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _Reading(NamedTuple):
+    quantity: Quantity | None
+    bound: Bound | None
+    reason: str | None
+    precision: Precision | None = None
+
+
 @lru_cache(maxsize=2048)
-def _read(text: str) -> tuple[Quantity | None, str | None]:
-    """The parser's reading of a figure's text, or its reason for refusing it."""
-    from .units import parse_quantity
-
+def _read(text: str, *, compute: bool = False) -> _Reading:
+    """The parser's reading of a figure's text (in a compute context or not), or its refusal."""
+    dimension = FLOPS_DIMENSION if compute else None
     try:
-        return parse_quantity(text), None
+        figure = read_figure(text, dimension=dimension)
     except AiparkError as exc:
-        first = str(exc)
-    adapted = _adapt(text)
-    if adapted != text:
-        try:
-            return parse_quantity(adapted), None
-        except AiparkError:
-            pass
-    return None, first
+        adapted = _adapt(text)
+        if adapted != text:
+            try:
+                figure = read_figure(adapted, dimension=dimension)
+            except AiparkError:
+                return _Reading(None, None, str(exc))
+        else:
+            return _Reading(None, None, str(exc))
+    return _Reading(
+        figure.quantity,
+        Bound(figure.bound) if figure.bound else None,
+        None,
+        Precision(figure.precision) if figure.precision else None,
+    )
 
 
-# Spellings the parser does not read yet, rewritten for it.  Each rewrite
-# only runs after the parser has refused the text as printed.
-_ADAPT_CHARS: Final = str.maketrans({"萬": "万", "億": "亿", "畝": "亩", "頃": "顷"})
-_ADAPT_UNITS: Final = (
-    ("平方公里", " km**2"),
-    ("平方千米", " km**2"),
-    ("平方米", " m**2"),
-    ("公顷", " hectare"),
-    ("美元", " USD"),
-    ("欧元", " EUR"),
-    ("人民币", " CNY"),
-    ("square kilometers", "km**2"),
-    ("square kilometres", "km**2"),
-    ("square meters", "m**2"),
-    ("square metres", "m**2"),
-    ("sq km", "km**2"),
+# Spellings the parser does not read yet, rewritten for it; each rewrite runs
+# only after the parser has refused the text as printed.
+_ADAPTED: Final = (
     ("US dollars", "USD"),
     ("US dollar", "USD"),
-    ("km²", "km**2"),
-    ("%", " percent"),
+    ("per cent", "percent"),
+    (" per ", " / "),
+    ("餘", "余"),
 )
 
 
 def _adapt(text: str) -> str:
-    text = text.translate(_ADAPT_CHARS)
-    for old, new in _ADAPT_UNITS:
+    for old, new in _ADAPTED:
         text = text.replace(old, new)
-    m = re.match(
-        r"(?P<cur>US\$|\$|€|RMB|CNY|USD|EUR)?\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)\s?"
-        r"(?P<mag>thousand|million|billion|trillion|mn|bn)?(?P<rest>.*)$",
-        text,
-        re.IGNORECASE,
-    )
-    if m is None or not (m["cur"] or m["mag"]):
-        return text
-    number = m["n"].replace(",", "")
-    if m["mag"]:
-        power = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "mn": 6, "bn": 9}
-        try:
-            exact = Decimal(number).scaleb(power[m["mag"].lower()])
-        except InvalidOperation:
-            return text
-        number = str(int(exact)) if exact == exact.to_integral_value() else str(exact)
-    currency = {"US$": "USD", "$": "USD", "€": "EUR", "RMB": "CNY"}.get(
-        m["cur"] or "", m["cur"] or ""
-    )
-    rest = m["rest"].strip()
-    return f"{number} {rest or currency}".strip() if not (currency and rest) else text
+    return text
 
 
 def _with_unit(
@@ -735,119 +668,94 @@ def _with_unit(
     s: str,
     start: int,
     end: int,
-    currency: str,
-    number: str,
-    magnitude: str,
+    head: str,
     bound: Bound | None,
     *,
     chinese: bool = False,
     word: bool = False,
 ) -> Mention | None:
-    """The figure from ``start``: the number, then the longest unit the parser reads."""
-    head = f"{currency}{' ' if currency in ('RMB', 'CNY', 'USD', 'EUR') else ''}{number}{magnitude}"
-    if currency in ("¥", "￥"):
-        return _span(
-            text,
-            start,
-            _unit_end(s, end),
-            MentionKind.MONEY,
-            bound=bound,
-            reason="'¥' is both the yen and the yuan: write 元, CNY or JPY",
-        )
+    """The figure from ``start``: its number (``head``), then the longest unit the parser reads."""
     pct = _PERCENT.match(s, end)
     if pct is not None:
-        q, reason = _read(f"{number}{magnitude} percent")
-        return _finish(text, start, pct.end(), q, reason, bound, ratio=True)
-    short = _SHORTHAND.match(s, end) if not currency else None
+        return _finish(text, start, pct.end(), _read(f"{head} percent"), bound, ratio=True)
+    short = _SHORTHAND.match(s, end)
     if short is not None:
-        return _shorthand(text, s, start, short, f"{number}{magnitude}", bound)
+        context = s[max(0, start - 60) : short.end() + 10]
+        compute = bool(short["tail"] or _COMPUTE_CONTEXT.search(context))
+        stop = short.end()
+        reading = _read(head + s[end:stop], compute=compute)
+        precise = _PRECISION.match(s, stop)
+        if precise is not None and reading.quantity is not None:
+            reading = _read(head + s[end : precise.end()], compute=True)
+            stop = precise.end()
+        return _finish(text, start, stop, reading, bound)
     for unit in _unit_text(s, end):
-        q, reason = _read(head + unit)
-        if q is not None and not q.dimensionless:
+        reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
+        if reading.quantity is not None and not reading.quantity.dimensionless:
             unit_end = end + len(unit)
-            more = re.match(r"(以上|左右|以内|以內)", s[unit_end:])
-            if more is not None and bound is None:
-                bound = BOUND_WORDS["after the figure, Chinese"][more[1]]
-            return _finish(text, start, unit_end, q, None, bound)
-    q, reason = _read(head.strip())
-    if q is None:
-        return _span(text, start, end, _kind_of_text(head), bound=bound, reason=reason)
-    if currency:
-        return _finish(text, start, end, q, reason, bound)
-    noun, noun_end = _noun(s, end, chinese=chinese)
+            precise = _PRECISION.match(s, unit_end)
+            if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
+                reading = _read(head + unit + s[unit_end : precise.end()])
+                unit_end = precise.end()
+            suffix = _BOUND_SUFFIX.match(s, unit_end)
+            if suffix is not None and (more := _read(head + unit + suffix.group())).bound:
+                reading, unit_end = more, suffix.end()
+            return _finish(text, start, unit_end, reading, bound)
+    reading = _read(head.strip())
+    if reading.quantity is None:
+        return _span(text, start, end, _kind_of_text(head), bound=bound, reason=reading.reason)
+    bound = bound or reading.bound
+    if not head[:1].isdigit():  # a currency sign: money, whatever follows
+        return _finish(text, start, end, reading, bound)
+    noun, _ = _noun(s, end, chinese=chinese)
     if noun is None:
-        if (chinese and not magnitude) or word:
-            return None  # a number word with nothing to count is a word: "one of them"
-        return _finish(text, start, end, q, reason, bound)
-    del noun_end
+        if (chinese and head.isdigit()) or word:
+            return None  # a number word with nothing to count is a word: "one of them", 一直
+        return _finish(text, start, end, reading, bound)
     return _span(
         text,
         start,
         end + _classifier_len(s, end),
         MentionKind.COUNT,
-        quantity=q,
+        quantity=reading.quantity,
         bound=bound,
         counts=noun,
     )
 
 
-def _unit_end(s: str, end: int) -> int:
-    mag = _EN_MAGNITUDE_AFTER.match(s, end)
-    return mag.end() if mag else end
+_PRECISION: Final = re.compile(
+    rf"""\s?(?:[(（]\s*(?:{"|".join(_spellings.PRECISIONS)})(?:精度)?\s*[)）]
+    |(?:{"|".join(_spellings.PRECISIONS)})(?:精度)?)(?:\s?算力)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BOUND_SUFFIX: Final = re.compile("|".join(w for w in _spellings.BOUND_SUFFIXES if len(w) > 1))
 
 
 def _classifier_len(s: str, end: int) -> int:
     return 1 if end < len(s) and s[end] in CLASSIFIERS else 0
 
 
-def _shorthand(
-    text: str, s: str, start: int, short: re.Match[str], number: str, bound: Bound | None
+def _finish(
+    text: str, start: int, end: int, reading: _Reading, bound: Bound | None, *, ratio: bool = False
 ) -> Mention:
-    """ "150P", "300P算力": compute power where the text speaks of compute, else refused."""
-    context = s[max(0, start - 60) : short.end() + 10]
-    letter = short["letter"].upper()
-    if short["tail"] or _COMPUTE_CONTEXT.search(context):
-        from .conversion import convert
-
-        unit = {"P": "petaFLOPS", "E": "exaFLOPS", "T": "teraFLOPS", "Z": "zettaFLOPS"}[letter]
-        q: Quantity | None
-        try:
-            q = convert(f"{number}{letter}", unit)
-        except AiparkError:
-            q, _ = _read(f"{number} {unit}")
-        if q is not None and q.check("[floating_point_operation] / [time]"):
-            return _finish(text, start, short.end(), q, None, bound)
+    q = reading.quantity
+    kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
     return _span(
         text,
         start,
-        short.end(),
-        MentionKind.OTHER,
-        bound=bound,
-        reason=(
-            f"{letter!r} after a number is compute shorthand ({letter}FLOPS) only where the text "
-            "speaks of compute; here it could be another unit"
-        ),
+        end,
+        kind,
+        quantity=q,
+        bound=bound or reading.bound,
+        precision=reading.precision,
+        reason=reading.reason,
     )
-
-
-def _finish(
-    text: str,
-    start: int,
-    end: int,
-    q: Quantity | None,
-    reason: str | None,
-    bound: Bound | None,
-    *,
-    ratio: bool = False,
-) -> Mention:
-    kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
-    return _span(text, start, end, kind, quantity=q, bound=bound, reason=reason)
 
 
 def _kind(q: Quantity) -> MentionKind:
     from .units import currencies_of
 
-    if currencies_of(q):
+    if currencies_of(q) and len(q.dimensionality) == 1:  # yuan, not yuan per mu
         return MentionKind.MONEY
     if q.check("[area]"):
         return MentionKind.AREA
@@ -1038,7 +946,7 @@ def format_mentions(mentions: tuple[Mention, ...] | list[Mention]) -> str:
             )
         else:
             reading = "unreadable"
-        note = m.counts or m.reason or ""
+        note = m.counts or m.reason or (m.precision.value if m.precision else "")
         if m.paired is not None:
             note = (note + "; " if note else "") + f"same fact as {m.paired[0]}-{m.paired[1]}"
         rows.append(
