@@ -64,6 +64,10 @@ PUBLIC = {
     "extract",
     "TextFinding",
     "TextProblem",
+    # Tables for analysts.
+    "to_arrow",
+    "to_dataframe",
+    "write_parquet",
 }
 
 

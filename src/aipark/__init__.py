@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     )
     from .serialization import from_dict, make_converter, to_dict
     from .text_audit import TextFinding, TextProblem
+    from .tables import to_arrow, to_dataframe, write_parquet
     from .units import Quantity, UnitRegistry, use_as_application_registry
 
     #: aipark's unit registry: pint's defaults plus the mu, the qing, currencies,
@@ -125,12 +126,15 @@ __all__ = [
     "make_converter",
     "same_value",
     "source_of",
+    "to_arrow",
+    "to_dataframe",
     "to_dict",
     "to_mermaid",
     "to_svg",
     "total_compute",
     "ureg",
     "use_as_application_registry",
+    "write_parquet",
 ]
 
 # Public names and the modules that define them, imported on first access: pint,
@@ -180,6 +184,9 @@ _LAZY = {
     "MentionKind": ("extraction", "MentionKind"),
     "load": ("io", "load"),
     "dump": ("io", "dump"),
+    "to_arrow": ("tables", "to_arrow"),
+    "to_dataframe": ("tables", "to_dataframe"),
+    "write_parquet": ("tables", "write_parquet"),
     "to_mermaid": ("diagram", "to_mermaid"),
     "to_svg": ("diagram", "to_svg"),
 }

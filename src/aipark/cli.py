@@ -23,6 +23,7 @@ from .errors import AiparkError, LoadError, ValidationError
 if TYPE_CHECKING:
     from .fx import ExchangeRate
     from .models import Park
+    from .tables import Table
 
 _SOURCE_HELP = (
     "a prebuilt park ('qingdao'), a park file (.json or .toml), '-' for standard input, "
@@ -94,6 +95,32 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check park files (JSON or TOML)")
     validate.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
+    table = commands.add_parser("table", help="write parks' items as a table (CSV, JSON, Parquet)")
+    table.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
+    table.add_argument(
+        "--of",
+        default="parks",
+        metavar="ITEMS",
+        help="what each row is: parks (the default), zones, computing_centers, platforms, "
+        "targets, milestones, sources",
+    )
+    table.add_argument(
+        "--format",
+        choices=("csv", "json", "parquet"),
+        help="table format (default: from FILE's suffix, else csv)",
+    )
+    table.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    table.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="FIELD=UNIT",
+        help="write a quantity column in this unit, e.g. area=mu (repeatable)",
+    )
+    table.add_argument("--rate", help="exchange rate for money columns, e.g. '6.9028 CNY/USD'")
+    table.add_argument(
+        "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE"
+    )
     diagram = commands.add_parser("diagram", help="draw a park's structure")
     diagram.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP + " holding one park")
     diagram.add_argument("--format", choices=("mermaid", "svg"), default="mermaid")
@@ -128,6 +155,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _dump(_one_park(args.source), args.output, args.format)
         elif args.command == "validate":
             return _validate(args.sources)
+        elif args.command == "table":
+            return _table(args)
         elif args.command == "diagram":
             from . import diagram
 
@@ -340,6 +369,71 @@ def _dump(park: Park, output: str | None, fmt: Literal["json", "toml"] | None) -
         print(f"aipark: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
         return 1
     return 0
+
+
+_TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".json": "json", ".parquet": "parquet"}
+
+
+def _table(args: argparse.Namespace) -> int:
+    """CSV and JSON carry no metadata, so their quantity columns name their unit."""
+    from .io import _write_atomically
+    from .tables import build_table, write_parquet
+
+    units = {}
+    for pair in args.unit:
+        field, sep, unit = pair.partition("=")
+        if not sep or not field.strip() or not unit.strip():
+            raise ValidationError(f"expected FIELD=UNIT such as area=mu, got {pair!r}")
+        units[field.strip()] = unit.strip()
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    fmt = args.format or _TABLE_FORMATS.get(suffix, "csv")
+    options = {"of": args.of, "units": units, "rate": args.rate, "on": _date(args.on)}
+    parks = _parks(args.sources)
+    try:
+        if fmt == "parquet":
+            if args.output is None:
+                raise ValidationError("a Parquet table is written to a file: give -o FILE")
+            write_parquet(parks, args.output, **options)
+            return 0
+        table = build_table(parks, unit_in_name=True, **options)
+        text = _csv(table) if fmt == "csv" else _json_table(table)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            _write_atomically(args.output, text.encode("utf-8"))
+    except OSError as exc:
+        print(f"aipark: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _csv(table: Table) -> str:
+    import csv
+    import io
+
+    def cell(value: object) -> object:
+        if isinstance(value, list):
+            return "; ".join(value)
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return value
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.names)
+    writer.writerows([cell(v) for v in row] for row in zip(*table.columns, strict=True))
+    return out.getvalue()
+
+
+def _json_table(table: Table) -> str:
+    def default(value: object) -> str:
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    return json.dumps(table.records(), ensure_ascii=False, indent=2, default=default) + "\n"
 
 
 def _validate(sources: Sequence[str]) -> int:
