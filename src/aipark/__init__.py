@@ -56,8 +56,8 @@ if TYPE_CHECKING:
         source_of,
     )
     from .serialization import from_dict, make_converter, to_dict
-    from .text_audit import TextFinding, TextProblem
     from .tables import to_arrow, to_dataframe, write_parquet
+    from .text_audit import TextFinding, TextProblem
     from .units import Quantity, UnitRegistry, use_as_application_registry
 
     #: aipark's unit registry: pint's defaults plus the mu, the qing, currencies,
