@@ -97,7 +97,7 @@ def test_every_failing_path_is_reported_at_once() -> None:
     }
     assert "area" in errors["area"]
     assert "negative" in errors["computing_centers[1].compute_power"]
-    assert errors["zones[0].knd"] == "unknown field"
+    assert errors["zones[0].knd"] == "unknown field; did you mean 'kind'?"
 
 
 @pytest.mark.parametrize(

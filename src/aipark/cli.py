@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .fx import ExchangeRate
     from .models import Park
     from .tables import Table
+    from .units import Quantity
 
 _SOURCE_HELP = (
     "a prebuilt park ('qingdao'), a park file (.json or .toml), '-' for standard input, "
@@ -136,12 +137,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "convert":
-            from .conversion import convert
             from .units import plain_quantity
 
             on = _date(args.on)
             rate = None if args.rate is not None or on is None else _dated_rate(args, on)
-            result = convert(args.value, args.unit, rate=rate or args.rate, on=on)
+            result = _convert(args.value, args.unit, rate or args.rate, on)
             print(plain_quantity(result, digits=10))
             if rate is not None:
                 print(_describe_rate(rate))
@@ -248,6 +248,32 @@ def _show(args: argparse.Namespace) -> None:
     from .formatting import describe
 
     print("\n\n".join(describe(park, locale=args.locale) for park in parks))
+
+
+def _convert(
+    value: str, unit: str, rate: ExchangeRate | str | None, on: datetime.date | None
+) -> Quantity:
+    """:func:`aipark.convert`, its errors worded with the command's options."""
+    from .conversion import convert
+    from .errors import FieldError, MissingRateError
+    from .units import missing_rate_message, parse_quantity, parse_unit
+
+    try:
+        return convert(value, unit, rate=rate, on=on)
+    except MissingRateError:
+        if rate is not None or on is not None:
+            raise
+        text = missing_rate_message(parse_quantity(value), parse_unit(unit), cli=True)
+        raise MissingRateError(text) from None
+    except ValidationError as exc:
+        if not any(e.path == "rate" for e in exc.errors):
+            raise
+        raise type(exc)(
+            FieldError(
+                "--rate" if e.path == "rate" else e.path, e.message.replace("rate=", "--rate ")
+            )
+            for e in exc.errors
+        ) from None
 
 
 def _date(text: str | None) -> datetime.date | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pint
 
-from .errors import ConversionError, MissingRateError, ValidationError, one_line
+from .errors import ConversionError, MissingRateError, ValidationError, one_line, shown
 from .units import (
     FLOPS_DIMENSION,
     Quantity,
@@ -24,8 +24,10 @@ from .units import (
     conversion_ratio,
     currencies_of,
     get_registry,
+    missing_rate_message,
     parse_quantity,
     parse_unit,
+    plain_quantity,
     unit_name,
 )
 
@@ -72,7 +74,7 @@ def convert(
         if on is not None:
             check_date(on)
         if rate is not None:
-            rate_q = rate.rate if isinstance(rate, ExchangeRate) else as_quantity(rate)
+            rate_q = rate.rate if isinstance(rate, ExchangeRate) else _rate(rate, q, target)
             return _convert_with_rate(q, target, rate_q)
     if _is_money(q) and _is_money(target) and q.dimensionality != target.dimensionality:
         from .fx import active_date, currency_of, exchange_rate
@@ -81,11 +83,38 @@ def convert(
         src, dst = currency_of(q), currency_of(target)
         if day is not None and src is not None and dst is not None:
             return _convert_with_rate(q, target, exchange_rate(src, dst, on=day).rate)
-        raise MissingRateError(
-            f"converting {unit_name(q._units)} to {unit_name(target._units)} needs an exchange "
-            f"rate, e.g. rate='6.9028 CNY/USD', or a date, e.g. on=datetime.date(2023, 2, 23)"
-        )
+        raise MissingRateError(missing_rate_message(q, target))
     return _to(q, target)
+
+
+def _rate_example(number: object, q: Quantity, target: Any) -> str:
+    """``rate='7.2 CNY/USD'``: the form of a rate, for this conversion's currencies."""
+    src = next(iter(currencies_of(q)), "USD")
+    dst = next(iter(currencies_of(target)), "CNY")
+    if src == dst:
+        src, dst = "USD", "CNY"
+    if isinstance(number, bool) or not isinstance(number, int | float) or number <= 0:
+        number = 6.9028 if {src, dst} == {"CNY", "USD"} else 1.5
+    return f"rate='{number} {dst}/{src}'"
+
+
+def _rate(rate: object, q: Quantity, target: Any) -> Quantity:
+    """The ``rate`` argument as a quantity; errors name it and show the form it takes."""
+    if isinstance(rate, int | float) and not isinstance(rate, bool):
+        raise ValidationError(
+            f"expected an exchange rate with its currencies, such as "
+            f"{_rate_example(rate, q, target)}, got {shown(rate)}",
+            path="rate",
+        )
+    try:
+        return as_quantity(rate)
+    except ValidationError as exc:
+        raise exc.at("rate") from None
+
+
+def _shown_rate(rate: Quantity) -> str:
+    text = plain_quantity(rate)
+    return f"{text}, a bare number" if rate.dimensionless else text
 
 
 def _target_unit(unit: object) -> Any:
@@ -160,7 +189,9 @@ def _scale(magnitude: Any, ratio: Fraction) -> Any:
 def _convert_with_rate(q: Quantity, target: Any, rate: Quantity) -> Quantity:
     if not _is_money(rate) or rate.magnitude <= 0:
         raise ValidationError(
-            f"an exchange rate is a positive amount of one currency per another, got {rate}"
+            "expected a positive amount of one currency per another, such as "
+            f"{_rate_example(rate.magnitude, q, target)}, got {_shown_rate(rate)}",
+            path="rate",
         )
     want = target.dimensionality
     for candidate in (q / rate, q * rate):

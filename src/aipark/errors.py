@@ -125,5 +125,23 @@ def one_line(text: str, limit: int = 200) -> str:
     return shown + "..." if len(text) > limit else shown
 
 
+def shown(value: object) -> str:
+    """Describe a value in an error message: its kind and, when short, the value itself.
+
+    ``shown("85") == "text '85'"``, ``shown(7.2) == "float 7.2"``; long text
+    is cut to 40 characters and containers are named by type only.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {text!r}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"int of {value.bit_length()} bits"
+    if isinstance(value, bool | int | float):
+        return f"{type(value).__name__} {value!r}"
+    return type(value).__name__
+
+
 def _rebuild(cls: type[ValidationError], errors: tuple[FieldError, ...]) -> ValidationError:
     return cls(errors)

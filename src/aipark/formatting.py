@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from .errors import ConversionError, ValidationError
+from .errors import ConversionError, ValidationError, shown
 from .models import (
     Citation,
     ComputingCenter,
@@ -393,9 +393,7 @@ class _Locale:
 
 def _check_locale(locale: object) -> _Locale:
     if not isinstance(locale, str):
-        raise ValidationError(
-            f"expected a locale identifier such as 'en_US', got {type(locale).__name__}"
-        )
+        raise ValidationError(f"expected a locale identifier such as 'en_US', got {shown(locale)}")
     if len(locale) > 50:  # refused unread, so the message stays one short line
         raise ValidationError("unknown locale: a locale identifier is at most 50 characters")
     return _resolve_locale(locale)

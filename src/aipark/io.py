@@ -21,6 +21,7 @@ import datetime
 import json
 import math
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Mapping
@@ -110,9 +111,7 @@ def _read_json(text: str) -> Any:
             parse_int=_bounded_int,
         )
     except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        raise _syntax_error("JSON", text, exc.msg, exc.lineno, exc.colno) from None
     except ValueError as exc:
         raise ValidationError(f"not valid JSON: {one_line(str(exc))}") from None
 
@@ -124,8 +123,49 @@ def _read_toml(text: str) -> Any:
         message = str(exc)
         if message.startswith("Exceeds the limit"):  # Python's cap on integer digits
             message = "an integer is too large"
-        raise ValidationError(f"not valid TOML: {one_line(message)}") from None
+        at = _TOML_AT.search(message)
+        if at is None:
+            raise ValidationError(f"not valid TOML: {one_line(message)}") from None
+        line = int(at["line"]) if at["line"] else len(text.splitlines()) or 1
+        column = int(at["col"]) if at["col"] else None
+        raise _syntax_error("TOML", text, message[: at.start()], line, column) from None
     return _dates_as_text(tree)
+
+
+# Where tomllib says an error is: "(at line 2, column 12)" or "(at end of document)".
+_TOML_AT: Final = re.compile(
+    r"\s*\(at (?:line (?P<line>[0-9]+), column (?P<col>[0-9]+)|end of document)\)$"
+)
+# Text that looks like a date: a park file's dates are YYYY-MM-DD.
+_DATE_LIKE: Final = re.compile(r"[0-9]{2,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _syntax_error(
+    kind: str, text: str, message: str, line: int, column: int | None
+) -> ValidationError:
+    """``line 2, column 12: not valid TOML (invalid date or datetime) in 'launched = 2023-02-30'``.
+
+    The offending line is quoted (shortened when long); a line holding
+    something like a date gets the form dates take.  ``column`` None means
+    the end of the file.
+    """
+    lines = text.splitlines()
+    source = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    reason = one_line(message[:1].lower() + message[1:])
+    where = f"line {line}, " + (f"column {column}" if column else "the end of the file")
+    where += f": not valid {kind} ({reason})"
+    if source:
+        where += f" in {one_line(source, 60)!r}"
+    date = _DATE_LIKE.search(source)
+    if date is not None:
+        if kind == "JSON":
+            where += '; dates in JSON are text, e.g. "2023-02-23"'
+        elif _ISO_DAY.fullmatch(date.group()):
+            where += f"; {date.group()} is not a day of the calendar"
+        else:
+            where += "; write dates as YYYY-MM-DD, e.g. 2023-02-23"
+    return ValidationError(where)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

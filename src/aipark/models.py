@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 
 import attrs
 
-from .errors import AiparkError, FieldError, ValidationError
+from .errors import AiparkError, FieldError, ValidationError, shown
 
 if TYPE_CHECKING:
     import pint
@@ -118,7 +118,7 @@ class _Dimension:
         magnitude = value.magnitude
         if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
             raise ValidationError(
-                f"expected a scalar magnitude, got {type(magnitude).__name__}", path=attribute.name
+                f"expected a scalar magnitude, got {shown(magnitude)}", path=attribute.name
             )
         try:
             _units().check_magnitude(magnitude)
@@ -126,7 +126,8 @@ class _Dimension:
             raise exc.at(attribute.name) from None
         if self.dimension is not None and not value.check(self.dimension):
             raise ValidationError(
-                f"expected {self.label}, got {value} ({value.dimensionality or 'dimensionless'})",
+                f"expected {self.label}, got {value} ({value.dimensionality or 'dimensionless'})"
+                + _count_hint(value, self.dimension),
                 path=attribute.name,
             )
         if self.non_negative and magnitude < 0:
@@ -135,6 +136,14 @@ class _Dimension:
     def __repr__(self) -> str:
         sign = ", non-negative" if self.non_negative else ""
         return f"<dimension validator {self.label}{sign}>"
+
+
+def _count_hint(value: Any, dimension: str) -> str:
+    """Why ``5 EFLOP`` is no compute power: FLOP counts operations, FLOPS is a rate."""
+    if dimension != _COMPUTE_DIMENSION or not value.check("[floating_point_operation]"):
+        return ""
+    hint: str = _units().FLOP_COUNT_HINT
+    return f"{hint}: write '{value.magnitude} {value.units:~}S'"
 
 
 @attrs.frozen(repr=False)
@@ -151,9 +160,7 @@ class _Typed:
             value, self.types
         ):
             names = " or ".join(t.__name__ for t in self.types if t is not type(None))
-            raise ValidationError(
-                f"expected {names}, got {type(value).__name__}", path=attribute.name
-            )
+            raise ValidationError(f"expected {names}, got {shown(value)}", path=attribute.name)
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 63:
             # JSON and TOML readers elsewhere hold at most 64-bit integers.
             raise ValidationError("integer out of the 64-bit range", path=attribute.name)
@@ -174,7 +181,7 @@ class _Items:
         errors = [
             FieldError(
                 f"{attribute.name}[{i}]",
-                f"expected {self.type.__name__}, got {type(item).__name__}",
+                f"expected {self.type.__name__}, got {shown(item)}",
             )
             for i, item in enumerate(value)
             if not isinstance(item, self.type) or (isinstance(item, bool) and self.type is not bool)
@@ -233,11 +240,24 @@ def _units() -> ModuleType:
     return units
 
 
-def _to_quantity(value: QuantityInput | None) -> Quantity | None:
-    """Store any pint quantity, or quantity text, as a quantity of aipark's registry."""
+def _quantity_at(value: object, field: str, example: str) -> Quantity | None:
+    """Store any pint quantity, or quantity text, as a quantity of aipark's registry.
+
+    Errors name ``field`` and show an ``example`` of what it takes, as
+    validators' errors do: converters run first and are not told the field.
+    """
     if value is None:
         return None
-    q: Quantity = _units().as_quantity(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValidationError(
+            f"expected a quantity or text such as {example!r} (a number needs its unit), "
+            f"got {shown(value)}",
+            path=field,
+        )
+    try:
+        q: Quantity = _units().as_quantity(value)
+    except ValidationError as exc:
+        raise exc.at(field) from None
     return q
 
 
@@ -253,10 +273,24 @@ def _stated(value: Quantity | None) -> object:
     return (value.magnitude, value._units)
 
 
-def _to_required_quantity(value: QuantityInput) -> Quantity:
-    if value is None:
-        raise ValidationError("a quantity is required", path="value")
-    q: Quantity = _units().as_quantity(value)
+# One typed converter per field (or item type), so type checkers see each
+# field's input type and errors name the field.
+def _area(value: QuantityInput | None) -> Quantity | None:
+    return _quantity_at(value, "area", "2918 mu")
+
+
+def _compute_power(value: QuantityInput | None) -> Quantity | None:
+    return _quantity_at(value, "compute_power", "150 PFLOPS")
+
+
+def _reported(value: QuantityInput | None) -> Quantity | None:
+    return _quantity_at(value, "reported", "194.6 hectare")
+
+
+def _target_value(value: QuantityInput) -> Quantity:
+    q = _quantity_at(value, "value", "600亿元")
+    if q is None:
+        raise ValidationError("a quantity is required, such as '600亿元'", path="value")
     return q
 
 
@@ -269,9 +303,8 @@ def _to_enum(cls: type[E], value: E | str, field: str) -> E:
             return cls(value)
         except ValueError:
             pass
-    shown = f"text {value!r}" if isinstance(value, str) else type(value).__name__
     choices = [m.value for m in cls]
-    raise ValidationError(f"expected one of {choices}, got {shown}", path=field)
+    raise ValidationError(f"expected one of {choices}, got {shown(value)}", path=field)
 
 
 def _zone_kind(value: ZoneKind | ZoneKindValue) -> ZoneKind:
@@ -286,46 +319,53 @@ def _precision(value: Precision | PrecisionValue | None) -> Precision | None:
     return None if value is None else _to_enum(Precision, value, "precision")
 
 
-def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def _to_tuple(value: Iterable[T], field: str) -> tuple[T, ...]:
     if isinstance(value, str | bytes | dict):
-        raise ValidationError(f"expected a list or tuple, got {type(value).__name__}")
+        raise ValidationError(f"expected a list or tuple, got {shown(value)}", path=field)
     try:
         return tuple(value)
     except TypeError:
-        raise ValidationError(f"expected a list or tuple, got {type(value).__name__}") from None
+        raise ValidationError(f"expected a list or tuple, got {shown(value)}", path=field) from None
 
 
-# One typed converter per item type, so type checkers see each field's input type.
 def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "citations")
 
 
 def _zones(value: Iterable[Zone]) -> tuple[Zone, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "zones")
 
 
 def _computing_centers(value: Iterable[ComputingCenter]) -> tuple[ComputingCenter, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "computing_centers")
 
 
 def _innovation_platforms(value: Iterable[InnovationPlatform]) -> tuple[InnovationPlatform, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "platforms")
 
 
 def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "targets")
 
 
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "milestones")
 
 
-def _strs(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value)
+def _goals(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value, "goals")
+
+
+def _sectors(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value, "sectors")
+
+
+def _application_domains(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value, "application_domains")
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return _to_tuple(value)
+    return _to_tuple(value, "sources")
 
 
 _TEXT: Final = _Typed((str,), _plain_text)
@@ -335,7 +375,8 @@ _COUNT: Final = _Typed((int, type(None)), _not_negative)
 _YEAR: Final = _Typed((int, type(None)), _plausible_year)
 _DATE: Final = _Typed((datetime.date, type(None)), _plain_date)
 _AREA: Final = _Dimension("[area]", "an area", non_negative=True)
-_COMPUTE: Final = _Dimension("[floating_point_operation] / [time]", "FLOPS", non_negative=True)
+_COMPUTE_DIMENSION: Final = "[floating_point_operation] / [time]"
+_COMPUTE: Final = _Dimension(_COMPUTE_DIMENSION, "FLOPS", non_negative=True)
 _ANY_AMOUNT: Final = _Dimension(None, "an amount")
 
 
@@ -425,7 +466,7 @@ class Citation:
     field: str = attrs.field(validator=_TEXT)
     source: Source = attrs.field(validator=_Typed((Source,)))
     reported: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
+        default=None, converter=_reported, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
     )
     note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     #: The source's reading when it is text, not a figure (``"Inspur"``).
@@ -531,7 +572,7 @@ class ComputingCenter(_Cited):
     local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
     #: Operations per second, e.g. ``150 PFLOPS``; None when no source gives it.
     compute_power: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_COMPUTE, eq=_stated, kw_only=True
+        default=None, converter=_compute_power, validator=_COMPUTE, eq=_stated, kw_only=True
     )
     #: The "equivalent to N personal computers" comparison: a count, not FLOPS.
     pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
@@ -581,7 +622,7 @@ class Target(_Cited):
 
     name: str = attrs.field(validator=_TEXT)
     value: Quantity = attrs.field(
-        converter=_to_required_quantity, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
+        converter=_target_value, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
     )
     year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
     #: A :class:`Bound` or its value: ``bound="more_than"``.
@@ -644,7 +685,7 @@ class Park(_Cited):
     )
     #: Total area as stated by the source (2,918 mu stays 2,918 mu).
     area: Quantity | None = attrs.field(
-        default=None, converter=_to_quantity, validator=_AREA, eq=_stated, kw_only=True
+        default=None, converter=_area, validator=_AREA, eq=_stated, kw_only=True
     )
     launched: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
     #: The layout in a phrase, e.g. "one valley and two wings".
@@ -668,13 +709,13 @@ class Park(_Cited):
         default=(), converter=_milestones, validator=_Items(Milestone), kw_only=True
     )
     goals: tuple[str, ...] = attrs.field(
-        default=(), converter=_strs, validator=_Items(str), kw_only=True
+        default=(), converter=_goals, validator=_Items(str), kw_only=True
     )
     sectors: tuple[str, ...] = attrs.field(
-        default=(), converter=_strs, validator=_Items(str), kw_only=True
+        default=(), converter=_sectors, validator=_Items(str), kw_only=True
     )
     application_domains: tuple[str, ...] = attrs.field(
-        default=(), converter=_strs, validator=_Items(str), kw_only=True
+        default=(), converter=_application_domains, validator=_Items(str), kw_only=True
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_sources, validator=_Items(Source), kw_only=True

@@ -8,11 +8,12 @@ The only module that imports cattrs.  The converter is aipark's, never
 from __future__ import annotations
 
 import datetime
+import difflib
 import enum
 import math
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Final, TypeVar
 
@@ -26,7 +27,7 @@ from cattrs.errors import (
 )
 
 from . import models
-from .errors import FieldError, ValidationError, join_path, one_line
+from .errors import FieldError, ValidationError, join_path, one_line, shown
 from .units import MAX_TEXT_LENGTH, Quantity, parse_quantity, quantity, unit_name
 
 __all__ = [
@@ -115,21 +116,24 @@ def _structure_quantity(data: object, _: type) -> Quantity:
     if isinstance(data, str):
         return parse_quantity(data)
     if not isinstance(data, Mapping):
-        raise ValidationError(
-            f"expected {{'value': number, 'unit': text}} or text, got {_kind(data)}"
-        )
+        raise ValidationError(f"expected a quantity such as {_QUANTITY_EXAMPLE}, got {shown(data)}")
     extra = [key for key in data if key not in ("value", "unit")]
     if extra:
-        raise ValidationError(_unknown_fields(extra))
+        raise ValidationError(_unknown_fields(extra, ("value", "unit")))
     if "value" not in data or "unit" not in data:
-        raise ValidationError("a quantity needs both 'value' and 'unit'")
+        raise ValidationError(
+            f"a quantity needs both 'value' and 'unit', such as {_QUANTITY_EXAMPLE}"
+        )
     return quantity(data["value"], data["unit"])
+
+
+_QUANTITY_EXAMPLE: Final = "'2918 mu' or {'value': 2918, 'unit': 'mu'}"
 
 
 def _structure_date(data: object, _: type) -> datetime.date:
     # fromisoformat() alone would also take week dates such as "2023-W08-4".
     if not isinstance(data, str) or _ISO_DATE.fullmatch(data) is None:
-        raise ValidationError(f"expected an ISO date such as '2023-02-23', got {_kind(data)}")
+        raise ValidationError(f"expected an ISO date such as '2023-02-23', got {shown(data)}")
     try:
         return datetime.date.fromisoformat(data)
     except ValueError:
@@ -139,7 +143,7 @@ def _structure_date(data: object, _: type) -> datetime.date:
 def _strict(cls: type[T]) -> Callable[[object, type], T]:
     def structure(data: object, _: type) -> T:
         if type(data) is not cls:
-            raise ValidationError(f"expected {cls.__name__}, got {_kind(data)}")
+            raise ValidationError(f"expected {cls.__name__}, got {shown(data)}")
         if isinstance(data, str) and len(data) > 100 * MAX_TEXT_LENGTH:
             raise ValidationError("text is too long")
         return data
@@ -149,13 +153,13 @@ def _strict(cls: type[T]) -> Callable[[object, type], T]:
 
 def _structure_int(data: object, _: type) -> int:
     if type(data) is not int:
-        raise ValidationError(f"expected int, got {_kind(data)}")
+        raise ValidationError(f"expected int, got {shown(data)}")
     return data
 
 
 def _structure_float(data: object, _: type) -> float:
     if type(data) not in (int, float) or not math.isfinite(data):  # type: ignore[arg-type]
-        raise ValidationError(f"expected a finite number, got {_kind(data)}")
+        raise ValidationError(f"expected a finite number, got {shown(data)}")
     return data  # type: ignore[return-value]
 
 
@@ -169,7 +173,7 @@ def _structure_enum(data: object, cls: type[enum.Enum]) -> enum.Enum:
             if value == data:
                 return member
     choices = [m.value for m in cls]
-    raise ValidationError(f"expected one of {choices}, got {_kind(data)}")
+    raise ValidationError(f"expected one of {choices}, got {shown(data)}")
 
 
 @lru_cache(maxsize=256)
@@ -201,7 +205,7 @@ def _tuple_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
         def structure(data: object, _: type) -> Sequence[Any]:
             if not isinstance(data, list | tuple):
-                raise ValidationError(f"expected a list, got {_kind(data)}")
+                raise ValidationError(f"expected a list, got {shown(data)}")
             items, errors = [], []
             for i, item in enumerate(data):
                 try:
@@ -238,7 +242,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
 
         def structure(data: object, _: type) -> Any:
             if type(data) is not dict and not isinstance(data, Mapping):
-                raise ValidationError(f"expected an object (a mapping), got {_kind(data)}")
+                raise ValidationError(f"expected an object (a mapping), got {shown(data)}")
             if versioned and "format_version" in data:
                 _check_format_version(data["format_version"])
                 data = {key: value for key, value in data.items() if key != "format_version"}
@@ -274,7 +278,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         def report(
             data: Mapping[Any, Any], values: dict[str, Any], failures: dict[str, Exception]
         ) -> Any:
-            errors = _unknown_fields([key for key in data if key not in names])
+            errors = _unknown_fields([key for key in data if key not in names], names)
             kwargs = {}
             for field, _, required in fields:
                 if field.name not in data:
@@ -288,8 +292,9 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                 try:
                     if field.converter is not None:
                         value = field.converter(value)
-                except Exception as exc:
-                    errors.extend(_field_errors(exc, field.name))
+                except Exception as exc:  # aipark's converters name the field themselves
+                    own = isinstance(exc, ValidationError)
+                    errors.extend(_field_errors(exc, "" if own else field.name))
                     continue
                 if field.validator is not None:
                     try:  # validators name the field themselves
@@ -311,7 +316,7 @@ def _check_format_version(version: object) -> None:
     """A park's ``format_version``: 1 up to :data:`FORMAT_VERSION`, else a clear refusal."""
     if type(version) is not int:
         raise ValidationError(
-            f"expected a whole number such as {FORMAT_VERSION}, got {_kind(version)}",
+            f"expected a whole number such as {FORMAT_VERSION}, got {shown(version)}",
             path="format_version",
         )
     if version > FORMAT_VERSION:
@@ -338,25 +343,23 @@ def _field_hook(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:
     return converter.get_structure_hook(inner_type), inner_type, True
 
 
-def _kind(data: object) -> str:
-    """Describe input in an error message: short, one line, whatever it is."""
-    if data is None:
-        return "null"
-    if isinstance(data, str):
-        shown = data if len(data) <= 40 else data[:37] + "..."
-        return f"text {shown!r}"
-    if isinstance(data, int) and not isinstance(data, bool) and data.bit_length() > 64:
-        return f"int of {data.bit_length()} bits"
-    if isinstance(data, bool | int | float):
-        return f"{type(data).__name__} {data!r}"
-    return type(data).__name__
-
-
-def _unknown_fields(keys: list[object]) -> list[FieldError]:
-    errors = [FieldError(_key_text(key), "unknown field") for key in keys[:MAX_ERRORS]]
+def _unknown_fields(keys: list[object], names: Iterable[str]) -> list[FieldError]:
+    """One error per unknown key, with the field it was probably meant to be."""
+    known = sorted(names)
+    errors = [
+        FieldError(_key_text(key), "unknown field" + _did_you_mean(key, known))
+        for key in keys[:MAX_ERRORS]
+    ]
     if len(keys) > MAX_ERRORS:
         errors.append(FieldError("", f"and {len(keys) - MAX_ERRORS} more unknown fields"))
     return errors
+
+
+def _did_you_mean(key: object, known: list[str]) -> str:
+    if not isinstance(key, str) or len(key) > 60:
+        return ""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _key_text(key: object) -> str:
@@ -365,7 +368,7 @@ def _key_text(key: object) -> str:
         if len(key) <= 60 and key.isprintable():
             return key
         return repr(key[:40]) + ("..." if len(key) > 40 else "")
-    return f"<{_kind(key)}>"
+    return f"<{shown(key)}>"
 
 
 # --------------------------------------------------------------------------

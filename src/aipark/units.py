@@ -32,7 +32,7 @@ from pint.facets.plain.registry import GenericPlainRegistry, RegistryCache
 from pint.util import UnitsContainer
 
 from . import _spellings
-from .errors import ConversionError, ValidationError
+from .errors import ConversionError, MissingRateError, ValidationError, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CURRENCY_DIMENSION",
     "FLOPS_DIMENSION",
+    "FLOP_COUNT_HINT",
     "MAX_TEXT_LENGTH",
     "Figure",
     "Quantity",
@@ -52,6 +53,7 @@ __all__ = [
     "currencies_of",
     "dimensionality",
     "get_registry",
+    "missing_rate_message",
     "parse_quantity",
     "parse_unit",
     "plain_quantity",
@@ -193,6 +195,26 @@ class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
     Quantity = Quantity
     Unit = Unit
 
+    def _convert(self, value: Any, src: Any, dst: Any, *args: Any, **kwargs: Any) -> Any:
+        """pint's conversion; between currencies, its error says how to give a rate.
+
+        Every pint conversion (``.to``, ``.m_as``, ``+``) passes here, so
+        ``yuan.to("USD")`` raises an error that is both aipark's
+        :class:`~aipark.MissingRateError` and pint's ``DimensionalityError``
+        (which pint itself catches, e.g. for ``==``).
+        """
+        try:
+            return super()._convert(value, src, dst, *args, **kwargs)
+        except pint.DimensionalityError as exc:
+            if isinstance(exc, MissingRateError) or not (
+                _currencies(self, src) and _currencies(self, dst)
+            ):
+                raise
+            message = missing_rate_message(src, dst, call=True)
+            raise _PintMissingRateError(
+                message, exc.units1, exc.units2, exc.dim1, exc.dim2
+            ) from None
+
     def _build_cache(self, loaded_files: Any = None) -> None:
         self._cache = RegistryCache()
         self._caches[()] = self._cache
@@ -218,6 +240,67 @@ class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
                 self._cache = cache
             self._caches[()].dimensional_equivalents.update(table)
             self._equivalents_built = True
+
+
+class _PintMissingRateError(MissingRateError, pint.DimensionalityError):
+    """Money converted by pint without a rate: aipark's error with its hint, and pint's."""
+
+    def __init__(
+        self,
+        errors: Any,
+        units1: Any = None,
+        units2: Any = None,
+        dim1: str = "",
+        dim2: str = "",
+    ) -> None:
+        MissingRateError.__init__(self, errors)
+        self.units1, self.units2, self.dim1, self.dim2 = units1, units2, dim1, dim2
+        self.extra_msg = ""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors, self.units1, self.units2, self.dim1, self.dim2))
+
+
+def _currencies(registry: Any, units: Any) -> dict[str, float]:
+    """The currencies in the dimension of ``units`` (a container or unit), by ISO code."""
+    container = getattr(units, "_units", units)
+    return currencies_of(registry.Quantity(1, container))
+
+
+def missing_rate_message(src: Any, dst: Any, *, call: bool = False, cli: bool = False) -> str:
+    """Why money did not convert and how to give a rate, with the conversion's own units.
+
+    ``call`` words the hint for ``q.to(...)``, which takes no rate, as a call
+    of :func:`aipark.convert`; ``cli`` for the command line's options.
+    """
+    src_name, dst_name = (
+        unit_name(getattr(src, "_units", src)),
+        unit_name(getattr(dst, "_units", dst)),
+    )
+    reg = get_registry()
+    have = list(_currencies(reg, src)) or ["CNY"]
+    want = list(_currencies(reg, dst)) or ["USD"]
+    a, b = have[0], want[0]
+    rate = "6.9028 CNY/USD" if {a, b} == {"CNY", "USD"} else f"<{b} per {a}> {b}/{a}"
+    on = "on=datetime.date(2023, 2, 23)"
+    if cli:
+        return (
+            f"converting {src_name} to {dst_name} needs an exchange rate, e.g. --rate {rate!r}, "
+            "or a date, e.g. --on 2023-02-23"
+        )
+    if call:
+        return (
+            f"converting {src_name} to {dst_name} needs an exchange rate, which .to() cannot "
+            f"take: use aipark.convert(value, {dst_name!r}, rate={rate!r}) or "
+            f"aipark.convert(value, {dst_name!r}, {on}) for the ECB reference rate of a day"
+        )
+    return (
+        f"converting {src_name} to {dst_name} needs an exchange rate, e.g. rate={rate!r}, "
+        f"or a date, e.g. {on}"
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -858,7 +941,7 @@ def check_magnitude(value: object) -> int | float:
     float: a larger integer would overflow the first time it is converted.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(f"expected a number, got {type(value).__name__}")
+        raise ValidationError(f"expected a number, got {shown(value)}")
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValidationError(f"expected a finite number, got {value!r}")
@@ -909,7 +992,10 @@ def as_quantity(value: object) -> Quantity:
         return parse_quantity(value)
     if isinstance(value, pint.Quantity):
         return _from_foreign(value)
-    raise ValidationError(f"expected a quantity or text such as '2918 mu', got {value!r}")
+    hint = " (a number needs its unit)" if isinstance(value, int | float) else ""
+    raise ValidationError(
+        f"expected a quantity or text such as '2918 mu'{hint}, got {shown(value)}"
+    )
 
 
 def _from_foreign(value: Any) -> Quantity:
@@ -987,6 +1073,14 @@ def dimensionality(q: Any) -> str:
     return str(q.dimensionality) if q.dimensionality else "dimensionless"
 
 
+#: Why "5 EFLOP" is no compute power: FLOP counts operations, FLOPS is a rate.
+FLOP_COUNT_HINT: Final = (
+    ", a count of operations (FLOPS, with a capital S, is operations per second)"
+)
+_FLOP_COUNT: Final = UnitsContainer({"[floating_point_operation]": 1})
+_FLOP_RATE: Final = UnitsContainer({"[floating_point_operation]": 1, "[time]": -1})
+
+
 @lru_cache(maxsize=4096)
 def conversion_ratio(src: UnitsContainer, dst: UnitsContainer) -> Fraction | None:
     """The exact factor from ``src`` to ``dst`` units, or None when one is not a plain multiple.
@@ -1008,11 +1102,13 @@ def conversion_ratio(src: UnitsContainer, dst: UnitsContainer) -> Fraction | Non
     except pint.PintError as exc:
         raise ConversionError(str(exc)) from None
     if src_root != dst_root:
+        src_dim, dst_dim = reg._get_dimensionality(src), reg._get_dimensionality(dst)
+        hint = FLOP_COUNT_HINT if src_dim == _FLOP_COUNT and dst_dim == _FLOP_RATE else ""
         raise ConversionError(
             f"cannot convert {unit_name(src) or 'dimensionless'} "
-            f"({reg._get_dimensionality(src) or 'dimensionless'}) "
+            f"({src_dim or 'dimensionless'}) "
             f"to {unit_name(dst) or 'dimensionless'} "
-            f"({reg._get_dimensionality(dst) or 'dimensionless'})"
+            f"({dst_dim or 'dimensionless'}){hint}"
         )
     src_exact, dst_exact = _exact_scale_of(src), _exact_scale_of(dst)
     if src_exact is None or dst_exact is None:
