@@ -42,7 +42,7 @@ def test_text_values_make_the_same_models() -> None:
         (
             lambda: aipark.Target(name="T", value="1", bound=2),  # type: ignore[arg-type]
             "bound: expected one of ['exactly', 'about', 'more_than', 'at_least', 'less_than', "
-            "'at_most'], got int",
+            "'at_most'], got int 2",
         ),
     ],
 )
