@@ -8,10 +8,11 @@ import math
 import shlex
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import aipark
@@ -63,7 +64,7 @@ def test_money_finding() -> None:
     assert money.stated == aipark.Q_(60_000_000_000, "CNY")
     assert money.reported == aipark.Q_(8_690_000_000, "USD")
     assert money.exact == aipark.convert("600亿元", "USD", on=launch)
-    assert abs(money.exact.magnitude - 8.69e9) / 8.69e9 < 0.005
+    assert abs(money.exact.to("USD").magnitude - 8.69e9) / 8.69e9 < 0.005
     assert money.relative_difference is not None
     assert money.relative_difference < 0  # the article's figure is below the ECB conversion
     assert money.rate is not None
@@ -77,7 +78,7 @@ def test_money_finding() -> None:
     assert parity.rate is not None
     assert parity.rate.rate == aipark.Q_(6.9028, "CNY/USD")
     assert parity.rate.on == launch
-    assert math.isclose(parity.value.magnitude, 60e9 / 6.9028, rel_tol=1e-12)
+    assert math.isclose(parity.value.to("USD").magnitude, 60e9 / 6.9028, rel_tol=1e-12)
     assert parity.agrees is True
     assert [s.id for s in money.sources] == ["CD-2023-02-27", "PBOC-2023-02-23", "ECB-2023-02-23"]
     for text in ("6.90449 CNY/USD", "6.9028 CNY/USD", "central parity", "2023-02-23"):
@@ -103,7 +104,7 @@ def test_compute_finding() -> None:
 
 def test_rel_tol_is_explicit() -> None:
     """A looser tolerance drops the small discrepancies; compute is always reported."""
-    assert DEFAULT_REL_TOL == 1e-4
+    assert DEFAULT_REL_TOL == 0
     kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=5e-4)]
     assert kinds == [FindingKind.MONEY, FindingKind.COMPUTE]  # area is off by 0.034 %
     kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=1e-2)]
@@ -125,7 +126,9 @@ def test_rounding_to_printed_digits_agrees() -> None:
     assert aipark.audit(park) == ()
     assert aipark.audit(park, rounding=False, rel_tol=0) != ()
     assert aipark.audit(park_with_area("195 ha")) == ()
-    assert aipark.audit(park_with_area("190 ha")) == ()  # two significant digits: 1.9e2
+    assert aipark.audit(park_with_area("1.9e2 ha")) != ()  # the float 190.0: read as 190.0
+    assert aipark.audit(park_with_area("190 ha")) != ()  # an integer is read as printed
+    assert aipark.audit(park_with_area("1.9 km**2")) == ()  # two digits, in a larger unit
     (finding,) = aipark.audit(park_with_area("196 ha"))
     assert finding.readings[0].agrees is False
     assert "common rounding" not in finding.explanation
@@ -318,3 +321,61 @@ def test_readme_shows_the_real_output(command: str, capsys: pytest.CaptureFixtur
     """The audit table and the dated conversion in the README are what the CLI prints."""
     assert run(shlex.split(command)[1:]) == 0
     assert capsys.readouterr().out == readme_console_output(command)
+
+
+# --------------------------------------------------------------------------
+# The rounding interval of the printed digits decides
+
+
+def test_integers_are_read_as_printed() -> None:
+    """22,515 mu is 1,501 ha: a reported "2000 hectare" is a 33 % gap, not a rounding."""
+    (finding,) = aipark.audit(park_with_area("2000 hectare", stated="22515 mu"))
+    assert finding.kind is FindingKind.AREA
+    assert finding.exact == aipark.Q_(1501, "hectare")
+    assert finding.relative_difference == pytest.approx(499 / 1501)
+    assert "rounded to its printed digits (1,501 ha" in finding.explanation.replace("hectare", "ha")
+    assert aipark.audit(park_with_area("1501 hectare", stated="22515 mu")) == ()
+    assert aipark.audit(park_with_area("15 km**2", stated="22515 mu")) == ()  # 14.5 to 15.5
+
+
+def _printed(units: int, decimals: int) -> str:
+    """``units / 10**decimals`` as a source would print it: "1501", "194.6", "0.05"."""
+    if decimals == 0:
+        return str(units)
+    sign = "-" if units < 0 else ""
+    whole, frac = divmod(abs(units), 10**decimals)
+    return f"{sign}{whole}.{frac:0{decimals}d}"
+
+
+@given(
+    mu=st.integers(1, 10**9),
+    decimals=st.integers(0, 4),
+    offset=st.integers(-40, 40),
+)
+def test_a_reported_figure_is_a_finding_exactly_when_outside_its_rounding_interval(
+    mu: int, decimals: int, offset: int
+) -> None:
+    """Generated stated/reported pairs: the audit flags a reading iff it is outside the interval.
+
+    The stated figure is ``mu`` mu, exactly ``mu / 15`` ha; the reported one
+    is that figure rounded to ``decimals`` decimals and moved a few units of
+    its last digit, printed as a source would (an integer when ``decimals``
+    is 0).  The interval is half a unit of the last digit either side,
+    computed in fractions.
+    """
+    exact = Fraction(mu, 15)
+    nearest = round(exact * 10**decimals)
+    moved = nearest + offset // 10  # a few steps of the printed digits away, or none
+    text = _printed(moved, decimals)
+    reported = Fraction(text)
+    # An integer claims every digit; a float's digits are those of its repr ("0.10" is 0.1).
+    shown = repr(float(text)) if decimals else text
+    step = Fraction(1, 10 ** len(shown.partition(".")[2]))
+    gap = abs(reported - exact)
+    assume(abs(gap - step / 2) > step / 10**6)  # not on the edge, where float rounding decides
+    findings = aipark.audit(park_with_area(f"{text} ha", stated=f"{mu} mu"))
+    assert (findings != ()) is (gap > step / 2)
+    if findings:
+        (finding,) = findings
+        assert finding.kind is FindingKind.AREA
+        assert finding.readings == () or finding.readings[0].label == "1 mu ≈ 667 m²"

@@ -49,9 +49,9 @@ __all__ = [
     "format_findings",
 ]
 
-#: Default of ``audit(rel_tol=...)``: relative differences up to 0.01 % are
-#: agreement.  Smaller gaps are below what four significant digits show.
-DEFAULT_REL_TOL: Final = 1e-4
+#: Default of ``audit(rel_tol=...)``: no tolerance beyond the rounding of the
+#: digits a source printed, so any figure outside that interval is a finding.
+DEFAULT_REL_TOL: Final = 0.0
 
 #: Rounded unit factors in common use, by canonical unit name: what one unit
 #: is often taken to be, and how to say so.
@@ -150,11 +150,13 @@ def audit(
     >>> [f.kind.value for f in aipark.audit(aipark.QINGDAO)]
     ['area', 'money', 'compute']
 
-    A reported figure agrees when it differs from the exact one by at most
-    ``rel_tol`` (relative, default :data:`DEFAULT_REL_TOL`), or, with
-    ``rounding`` (the default), when it is the exact figure rounded to the
-    digits the source printed (``8,690,000,000`` has three significant
-    digits: 8.69 billion).  Money is converted at the ECB reference rate of
+    With ``rounding`` (the default) a reported figure agrees when it lies
+    within the rounding interval of the digits it was printed with around the
+    exact figure: 194.6 ha agrees with anything from 194.55 to 194.65 ha, and
+    an integer is read as printed (2000 ha claims 1999.5 to 2000.5, so 22,515
+    mu, 1501 ha, is a finding).  ``rel_tol`` (relative, default
+    :data:`DEFAULT_REL_TOL`, none) lets larger differences agree too; with
+    ``rounding=False`` it is the only allowance.  Money is converted at the ECB reference rate of
     ``on``: by default the park's launch date (the day its figures were
     announced), else the citing source's publication date.
 
@@ -232,11 +234,16 @@ _EXACT: Final = Context(prec=1000, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def _printed_step(magnitude: int | float) -> Decimal:
-    """The place of the last printed digit: 0.1 for 194.6, 10**7 for 8690000000."""
+    """The place of the last printed digit: 0.1 for 194.6, 1 for 2000.
+
+    An integer is read as printed: "2000 hectare" claims every digit, so its
+    rounding interval is 1999.5 to 2000.5, not 1500 to 2500.  A source's
+    "$8.69 billion" is ``8.69 gigaUSD`` (or ``8.69e9`` written with its
+    digits in a larger unit), not the integer 8690000000.  A float's digits
+    are those of its shortest repr (194.6, 1500.0).
+    """
     with localcontext(_EXACT):
         number = Decimal(repr(magnitude))
-        if isinstance(magnitude, int) and magnitude:
-            number = number.normalize()  # trailing zeros of an integer are not significant
         return Decimal(1).scaleb(number.as_tuple().exponent)  # type: ignore[arg-type]
 
 
@@ -408,7 +415,7 @@ def _money_finding(
     if check.agrees(reported, exact):
         return None
     implied = ExchangeRate(
-        stated / reported,
+        convert(stated / reported, f"{currency_of(stated)} / {currency_of(reported)}"),
         source=citation.source,
         note="implied by the reported figure",
     )
@@ -500,6 +507,13 @@ def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
 def _show(q: Quantity) -> str:
     from .units import plain_quantity
 
+    code = currency_of(q)
+    if (
+        code is not None
+        and len(q._units) == 1
+        and dict(q.dimensionality).get(f"[currency_{code}]") == 1
+    ):
+        q = convert(q, code)  # 8.69 gigaUSD, as the source printed it, shows as USD
     magnitude = abs(q.magnitude)
     digits = max(6, len(str(int(magnitude)))) if magnitude >= 1 else 6
     return plain_quantity(q, digits=digits)
