@@ -33,15 +33,16 @@ from .units import (
 
 if TYPE_CHECKING:
     from .fx import ExchangeRate
+    from .units import QuantityInput
 
 __all__ = ["convert", "same_value"]
 
 
 def convert(
-    value: pint.Quantity | str,  # type: ignore[type-arg]
+    value: QuantityInput,
     unit: pint.Unit | str,
     *,
-    rate: pint.Quantity | str | ExchangeRate | None = None,  # type: ignore[type-arg]
+    rate: QuantityInput | ExchangeRate | None = None,
     on: datetime.date | None = None,
 ) -> Quantity:
     """Convert ``value`` to ``unit``.

@@ -84,7 +84,7 @@ class LoadError(ValidationError):
     def __init__(self, file: str, errors: str | Iterable[FieldError], *, path: str = "") -> None:
         super().__init__(errors, path=path)
         self.file = file
-        self.args = (f"{file}: {self.args[0]}",)
+        self.args: tuple[object, ...] = (f"{file}: {self.args[0]}",)
 
     def at(self, prefix: str) -> LoadError:
         inner = ValidationError(self.errors).at(prefix)

@@ -57,7 +57,7 @@ from .models import (
 from .units import Quantity, as_quantity, currencies_of, parse_unit, plain_quantity, unit_name
 
 if TYPE_CHECKING:
-    import pint
+    from .units import QuantityInput
 
 __all__ = [
     "CLDR_UNITS",
@@ -460,7 +460,7 @@ def _resolve_locale(text: str) -> _Locale:
 
 
 def format_quantity(
-    q: pint.Quantity | str,  # type: ignore[type-arg]
+    q: QuantityInput,
     *,
     locale: str = DEFAULT_LOCALE,
     length: Length = "short",

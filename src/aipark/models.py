@@ -26,11 +26,7 @@ import attrs
 from .errors import AiparkError, FieldError, ValidationError, shown
 
 if TYPE_CHECKING:
-    import pint
-
-    from .units import Quantity
-
-    QuantityInput: TypeAlias = "pint.Quantity | str"  # type: ignore[type-arg]
+    from .units import Quantity, QuantityInput
 
 __all__ = [
     "Bound",

@@ -25,7 +25,7 @@ import threading
 from fractions import Fraction
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias
 
 import pint
 from pint.facets.plain.registry import GenericPlainRegistry, RegistryCache
@@ -36,6 +36,18 @@ from .errors import ConversionError, MissingRateError, ValidationError, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from pint.facets.plain import PlainQuantity, PlainUnit
+
+    #: What aipark reads as a quantity: one of any pint registry, or text such as ``"2918 mu"``.
+    QuantityInput: TypeAlias = PlainQuantity[Any] | str
+    # pint's Quantity is built of facet classes that type checkers see with an
+    # unknown magnitude type; its plain base carries the whole scalar API.
+    _PintQuantity: TypeAlias = PlainQuantity[int | float]
+    # pint's UnitLike, less its unknown magnitude types.
+    _UnitInput: TypeAlias = str | PlainUnit | UnitsContainer | dict[str, Any]
+else:
+    _PintQuantity = pint.UnitRegistry.Quantity
 
 __all__ = [
     "CURRENCY_DIMENSION",
@@ -78,7 +90,7 @@ _inside_pint: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-def _immutable(name: str) -> Any:
+def _immutable(name: str) -> Callable[..., Any]:
     """An in-place method of pint's that raises, except for pint's own internal use."""
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -91,7 +103,7 @@ def _immutable(name: str) -> Any:
     return method
 
 
-class Quantity(pint.UnitRegistry.Quantity[Any]):
+class Quantity(_PintQuantity):
     """A pint quantity that never changes once made.
 
     In-place arithmetic returns a new quantity (so ``q += x`` rebinds ``q`` and
@@ -99,6 +111,40 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     kin, item assignment) raise :class:`TypeError`.  Pickles by unit name, so it
     unpickles into aipark's registry in any process where aipark is installed.
     """
+
+    if TYPE_CHECKING:
+        # pint annotates its constructor and conversions with its plain class and
+        # leaves arithmetic unannotated; to type checkers, as at run time, they
+        # give aipark quantities.
+        def __new__(
+            cls, value: QuantityInput | float, units: _UnitInput | None = ...
+        ) -> Quantity: ...
+        def __add__(self, other: Quantity | float) -> Quantity: ...
+        def __radd__(self, other: Quantity | float) -> Quantity: ...
+        def __sub__(self, other: Quantity | float) -> Quantity: ...
+        def __rsub__(self, other: Quantity | float) -> Quantity: ...
+        def __mul__(self, other: Quantity | PlainUnit | float) -> Quantity: ...
+        def __rmul__(self, other: Quantity | PlainUnit | float) -> Quantity: ...
+        def __truediv__(self, other: Quantity | PlainUnit | float) -> Quantity: ...
+        def __rtruediv__(self, other: Quantity | PlainUnit | float) -> Quantity: ...
+        def __floordiv__(self, other: Quantity | float) -> Quantity: ...
+        def __mod__(self, other: Quantity | float) -> Quantity: ...
+        def __pow__(self, other: float) -> Quantity: ...
+        def __neg__(self) -> Quantity: ...
+        def __pos__(self) -> Quantity: ...
+        def __abs__(self) -> Quantity: ...
+        def __lt__(self, other: Quantity | float) -> bool: ...
+        def __le__(self, other: Quantity | float) -> bool: ...
+        def __gt__(self, other: Quantity | float) -> bool: ...
+        def __ge__(self, other: Quantity | float) -> bool: ...
+        def to(
+            self, other: _UnitInput | PlainQuantity[Any] | None = None, *contexts: Any, **kw: Any
+        ) -> Quantity: ...
+        def m_as(self, units: _UnitInput | PlainQuantity[Any]) -> int | float: ...
+        def to_root_units(self) -> Quantity: ...
+        def to_base_units(self) -> Quantity: ...
+        def to_reduced_units(self) -> Quantity: ...
+        def to_compact(self, unit: UnitsContainer | None = None) -> Quantity: ...
 
     def __reduce__(  # type: ignore[override]
         self,
@@ -109,25 +155,25 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
         # pint rounds floats to 9 digits here; a repr should not hide digits.
         return f"<Quantity({self._magnitude!r}, '{unit_name(self._units)}')>"
 
-    def __iadd__(self, other: Any) -> Any:
+    def __iadd__(self, other: Quantity | float) -> Quantity:  # type: ignore[override]
         return self + other
 
-    def __isub__(self, other: Any) -> Any:
+    def __isub__(self, other: Quantity | float) -> Quantity:
         return self - other
 
-    def __imul__(self, other: Any) -> Any:
+    def __imul__(self, other: Quantity | PlainUnit | float) -> Quantity:
         return self * other
 
-    def __itruediv__(self, other: Any) -> Any:
+    def __itruediv__(self, other: Quantity | PlainUnit | float) -> Quantity:
         return self / other
 
-    def __ifloordiv__(self, other: Any) -> Any:  # type: ignore[misc]
+    def __ifloordiv__(self, other: Quantity | float) -> Quantity:
         return self // other
 
-    def __imod__(self, other: Any) -> Any:  # type: ignore[misc]
+    def __imod__(self, other: Quantity | float) -> Quantity:
         return self % other
 
-    def __ipow__(self, other: Any) -> Any:  # type: ignore[misc]
+    def __ipow__(self, other: float) -> Quantity:
         return self**other
 
     def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
@@ -158,16 +204,16 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
         finally:
             _inside_pint.reset(token)
 
-    ito = _immutable("ito")
-    ito_base_units = _immutable("ito_base_units")
-    ito_root_units = _immutable("ito_root_units")
-    ito_reduced_units = _immutable("ito_reduced_units")
-    ito_preferred = _immutable("ito_preferred")
-    ito_unprefixed = _immutable("ito_unprefixed")
-    ito_quantity_type = _immutable("ito_quantity_type")
-    __setitem__ = _immutable("__setitem__")
-    put = _immutable("put")
-    fill = _immutable("fill")
+    ito: Callable[..., Any] = _immutable("ito")
+    ito_base_units: Callable[..., Any] = _immutable("ito_base_units")
+    ito_root_units: Callable[..., Any] = _immutable("ito_root_units")
+    ito_reduced_units: Callable[..., Any] = _immutable("ito_reduced_units")
+    ito_preferred: Callable[..., Any] = _immutable("ito_preferred")
+    ito_unprefixed: Callable[..., Any] = _immutable("ito_unprefixed")
+    ito_quantity_type: Callable[..., Any] = _immutable("ito_quantity_type")
+    __setitem__: Callable[..., Any] = _immutable("__setitem__")
+    put: Callable[..., Any] = _immutable("put")
+    fill: Callable[..., Any] = _immutable("fill")
 
 
 class Unit(pint.UnitRegistry.Unit):
@@ -182,7 +228,16 @@ class Unit(pint.UnitRegistry.Unit):
         return (_unpickle_unit, (_pickled_units(self),))
 
 
-class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    # Type checkers see pint's generic registry made of aipark's Quantity and Unit,
+    # so ``ureg.Quantity(...)`` and what the registry returns are aipark's.  At run
+    # time it is pint.UnitRegistry, which pint.set_application_registry insists on.
+    _PintRegistry: TypeAlias = pint.registry.GenericUnitRegistry[Quantity, Unit]
+else:
+    _PintRegistry = pint.UnitRegistry
+
+
+class UnitRegistry(_PintRegistry):
     """pint's full registry whose quantities are aipark's immutable :class:`Quantity`.
 
     pint works out the root units and dimension of each of its ~1000 units as
@@ -192,8 +247,8 @@ class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
     table, which is built the first time it is asked for.
     """
 
-    Quantity = Quantity
-    Unit = Unit
+    Quantity: TypeAlias = Quantity
+    Unit: TypeAlias = Unit
 
     def _convert(self, value: Any, src: Any, dst: Any, *args: Any, **kwargs: Any) -> Any:
         """pint's conversion; between currencies, its error says how to give a rate.
