@@ -206,8 +206,8 @@ def _convert_with_rate(q: Quantity, target: Any, rate: Quantity) -> Quantity:
 
 
 def same_value(
-    a: pint.Quantity | str,  # type: ignore[type-arg]
-    b: pint.Quantity | str,  # type: ignore[type-arg]
+    a: QuantityInput,
+    b: QuantityInput,
     *,
     rel_tol: float = 1e-12,
 ) -> bool:

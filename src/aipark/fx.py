@@ -338,7 +338,7 @@ def exchange_rates(*, on: datetime.date) -> Iterator[Mapping[tuple[str, str], Ex
 
 def _money_to(day: datetime.date, q: Quantity, other: Any) -> Quantity | None:
     """``q.to(other)`` at the rates of ``day``, or None when no rate is involved."""
-    if q._REGISTRY is not get_registry() or not currencies_of(q):
+    if not isinstance(q, get_registry().Quantity) or not currencies_of(q):
         return None
     target = get_registry().Unit(to_units_container(other, q._REGISTRY))
     if not currencies_of(target) or target.dimensionality == q.dimensionality:

@@ -137,9 +137,6 @@ class Quantity(_PintQuantity):
         def __le__(self, other: Quantity | float) -> bool: ...
         def __gt__(self, other: Quantity | float) -> bool: ...
         def __ge__(self, other: Quantity | float) -> bool: ...
-        def to(
-            self, other: _UnitInput | PlainQuantity[Any] | None = None, *contexts: Any, **kw: Any
-        ) -> Quantity: ...
         def m_as(self, units: _UnitInput | PlainQuantity[Any]) -> int | float: ...
         def to_root_units(self) -> Quantity: ...
         def to_base_units(self) -> Quantity: ...
@@ -176,7 +173,12 @@ class Quantity(_PintQuantity):
     def __ipow__(self, other: float) -> Quantity:
         return self**other
 
-    def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Any:
+    def to(
+        self,
+        other: _UnitInput | PlainQuantity[Any] | None = None,
+        *contexts: Any,
+        **ctx_kwargs: Any,
+    ) -> Quantity:
         """pint's ``to``; inside ``aipark.exchange_rates()`` money converts too."""
         convert_money = _money_conversion.get()
         if convert_money is not None and not contexts and not ctx_kwargs:
