@@ -68,6 +68,8 @@ PUBLIC = {
     "to_arrow",
     "to_dataframe",
     "write_parquet",
+    # The park file format for other tools.
+    "json_schema",
 }
 
 

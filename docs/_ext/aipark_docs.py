@@ -2,8 +2,9 @@
 
 ``aipark-sources`` lists every source of a prebuilt park and what each is cited
 for; ``aipark-diagram`` shows the park's structure as an SVG picture or as
-Mermaid text; ``aipark-audit`` shows where its sources disagree.  All of them
-call aipark, so the pages cannot drift from the data.
+Mermaid text; ``aipark-audit`` shows where its sources disagree;
+``aipark-enums`` lists the values every enum field of a park file accepts.
+All of them call aipark, so the pages cannot drift from the data or the models.
 """
 
 from __future__ import annotations
@@ -133,8 +134,38 @@ class AuditDirective(SphinxDirective):
         return [nodes.literal_block(text, text, language="text")]
 
 
+def enum_fields() -> list[tuple[str, list[str]]]:
+    """``("Zone.kind", ["core", ...])`` for every enum field, from :func:`aipark.json_schema`."""
+    found = []
+    for model, definition in aipark.json_schema()["$defs"].items():
+        for name, spec in definition.get("properties", {}).items():
+            choices = [spec, *spec.get("anyOf", [])]
+            values = next((c["enum"] for c in choices if "enum" in c), None)
+            if values is not None:
+                found.append((f"{model}.{name}", values))
+    return found
+
+
+class EnumsDirective(SphinxDirective):
+    """Every enum field of the park file format and the values it accepts."""
+
+    def run(self) -> list[nodes.Node]:
+        items = nodes.bullet_list()
+        for field, values in enum_fields():
+            paragraph = nodes.paragraph()
+            paragraph += nodes.literal(field, field)
+            paragraph += nodes.Text(": ")
+            for i, value in enumerate(values):
+                if i:
+                    paragraph += nodes.Text(", ")
+                paragraph += nodes.literal(value, value)
+            items += nodes.list_item("", paragraph)
+        return [items]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("aipark-sources", SourcesDirective)
     app.add_directive("aipark-diagram", DiagramDirective)
     app.add_directive("aipark-audit", AuditDirective)
+    app.add_directive("aipark-enums", EnumsDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

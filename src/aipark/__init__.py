@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         citations_of,
         source_of,
     )
+    from .schema import json_schema
     from .serialization import from_dict, make_converter, to_dict
     from .tables import to_arrow, to_dataframe, write_parquet
     from .text_audit import TextFinding, TextProblem
@@ -122,6 +123,7 @@ __all__ = [
     "format_findings",
     "format_quantity",
     "from_dict",
+    "json_schema",
     "load",
     "make_converter",
     "same_value",
@@ -184,6 +186,7 @@ _LAZY = {
     "MentionKind": ("extraction", "MentionKind"),
     "load": ("io", "load"),
     "dump": ("io", "dump"),
+    "json_schema": ("schema", "json_schema"),
     "to_arrow": ("tables", "to_arrow"),
     "to_dataframe": ("tables", "to_dataframe"),
     "write_parquet": ("tables", "write_parquet"),

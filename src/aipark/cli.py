@@ -122,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument(
         "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE"
     )
+    schema = commands.add_parser("schema", help="print the JSON Schema of park files")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     diagram = commands.add_parser("diagram", help="draw a park's structure")
     diagram.add_argument("source", metavar="SOURCE", help=_SOURCE_HELP + " holding one park")
     diagram.add_argument("--format", choices=("mermaid", "svg"), default="mermaid")
@@ -157,6 +159,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return _validate(args.sources)
         elif args.command == "table":
             return _table(args)
+        elif args.command == "schema":
+            from .schema import json_schema
+
+            return _write_text(
+                json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.output
+            )
         elif args.command == "diagram":
             from . import diagram
 
@@ -402,7 +410,6 @@ _TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".json": "json", ".parquet": "p
 
 def _table(args: argparse.Namespace) -> int:
     """CSV and JSON carry no metadata, so their quantity columns name their unit."""
-    from .io import _write_atomically
     from .tables import build_table, write_parquet
 
     units = {}
@@ -415,20 +422,30 @@ def _table(args: argparse.Namespace) -> int:
     fmt = args.format or _TABLE_FORMATS.get(suffix, "csv")
     options = {"of": args.of, "units": units, "rate": args.rate, "on": _date(args.on)}
     parks = _parks(args.sources)
-    try:
-        if fmt == "parquet":
-            if args.output is None:
-                raise ValidationError("a Parquet table is written to a file: give -o FILE")
-            write_parquet(parks, args.output, **options)
-            return 0
+    if fmt != "parquet":
         table = build_table(parks, unit_in_name=True, **options)
-        text = _csv(table) if fmt == "csv" else _json_table(table)
-        if args.output is None:
-            sys.stdout.write(text)
-        else:
-            _write_atomically(args.output, text.encode("utf-8"))
+        return _write_text(_csv(table) if fmt == "csv" else _json_table(table), args.output)
+    if args.output is None:
+        raise ValidationError("a Parquet table is written to a file: give -o FILE")
+    try:
+        write_parquet(parks, args.output, **options)
     except OSError as exc:
         print(f"aipark: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _write_text(text: str, output: str | None) -> int:
+    """Print ``text``, or write it to ``output`` in one step."""
+    from .io import _write_atomically
+
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        _write_atomically(output, text.encode("utf-8"))
+    except OSError as exc:
+        print(f"aipark: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
         return 1
     return 0
 
