@@ -275,19 +275,88 @@ def _area(value: QuantityInput | None) -> Quantity | None:
     return _quantity_at(value, "area", "2918 mu")
 
 
-def _compute_power(value: QuantityInput | None) -> Quantity | None:
-    return _quantity_at(value, "compute_power", "150 PFLOPS")
-
-
 def _reported(value: QuantityInput | None) -> Quantity | None:
     return _quantity_at(value, "reported", "194.6 hectare")
 
 
-def _target_value(value: QuantityInput) -> Quantity:
-    q = _quantity_at(value, "value", "600亿元")
-    if q is None:
+def _target_value(value: QuantityInput, self_: Any) -> Quantity:
+    """A target's value; text such as ``"超过600亿元"`` also gives the target its bound.
+
+    The bound goes straight into the ``bound`` slot, where :func:`_target_bound`
+    (run next, in field order) checks it against an explicit ``bound=``.
+    """
+    if isinstance(value, str):
+        figure = _figure_at(value, "value")
+        if figure.precision is not None:
+            raise ValidationError(
+                f"{value!r} names a precision, which a target does not keep; "
+                "write the figure alone, such as '600亿元'",
+                path="value",
+            )
+        if figure.bound is not None:
+            object.__setattr__(self_, "bound", Bound(figure.bound))
+        q: Quantity = figure.quantity
+        return q
+    found = _quantity_at(value, "value", "600亿元")
+    if found is None:
         raise ValidationError("a quantity is required, such as '600亿元'", path="value")
+    return found
+
+
+def _target_bound(value: Bound | BoundValue | None, self_: Any) -> Bound:
+    """An explicit bound, else the one the value's words give, else ``EXACTLY``."""
+    worded: Bound | None = getattr(self_, "bound", None)
+    if value is None:
+        return worded or Bound.EXACTLY
+    explicit = _bound(value)
+    if worded is not None and worded is not explicit:
+        raise ValidationError(
+            f"bound {explicit.value!r} contradicts the value's words, which say "
+            f"{worded.value!r}; give one of them",
+            path="bound",
+        )
+    return explicit
+
+
+def _compute_power(value: QuantityInput | None, self_: Any) -> Quantity | None:
+    """Compute power; text reads ``"100P"`` as 100 PFLOPS and gives a precision it names."""
+    if not isinstance(value, str):
+        return _quantity_at(value, "compute_power", "150 PFLOPS")
+    figure = _figure_at(value, "compute_power", compute=True)
+    if figure.bound is not None:
+        raise ValidationError(
+            f"{value!r} is not an exact figure ({figure.bound.replace('_', ' ')}), and a "
+            "computing center keeps no bound: give the figure as stated, such as '150 PFLOPS'",
+            path="compute_power",
+        )
+    if figure.precision is not None:
+        object.__setattr__(self_, "precision", Precision(figure.precision))
+    q: Quantity = figure.quantity
     return q
+
+
+def _center_precision(value: Precision | PrecisionValue | None, self_: Any) -> Precision | None:
+    """An explicit precision, else the one written beside the compute power."""
+    worded: Precision | None = getattr(self_, "precision", None)
+    explicit = _precision(value)
+    if explicit is None:
+        return worded
+    if worded is not None and worded is not explicit:
+        raise ValidationError(
+            f"precision {explicit.value!r} contradicts the compute power's text, which says "
+            f"{worded.value!r}",
+            path="precision",
+        )
+    return explicit
+
+
+def _figure_at(text: str, field: str, *, compute: bool = False) -> Any:
+    """:func:`aipark.units.read_figure` of ``text``, its errors placed at ``field``."""
+    units = _units()
+    try:
+        return units.read_figure(text, dimension=units.FLOPS_DIMENSION if compute else None)
+    except ValidationError as exc:
+        raise exc.at(field) from None
 
 
 def _to_enum(cls: type[E], value: E | str, field: str) -> E:
@@ -567,8 +636,13 @@ class ComputingCenter(_Cited):
     local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
     #: Operations per second, e.g. ``150 PFLOPS``; None when no source gives it.
+    #: Text may use the compute shorthand ``"100P"`` and name a precision (``"300P FP16"``).
     compute_power: Quantity | None = attrs.field(
-        default=None, converter=_compute_power, validator=_COMPUTE, eq=_stated, kw_only=True
+        default=None,
+        converter=attrs.Converter(_compute_power, takes_self=True),  # type: ignore[misc]
+        validator=_COMPUTE,
+        eq=_stated,
+        kw_only=True,
     )
     #: The "equivalent to N personal computers" comparison: a count, not FLOPS.
     pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
@@ -580,7 +654,7 @@ class ComputingCenter(_Cited):
     #: None means the source does not say.
     precision: Precision | None = attrs.field(
         default=None,
-        converter=_precision,
+        converter=attrs.Converter(_center_precision, takes_self=True),  # type: ignore[misc]
         validator=_Typed((Precision, type(None))),
         kw_only=True,
     )
@@ -617,13 +691,22 @@ class Target(_Cited):
     _repr_html_ = _repr_html_
 
     name: str = attrs.field(validator=_TEXT)
+    #: Text such as ``"超过600亿元"`` gives the target its bound as well.
     value: Quantity = attrs.field(
-        converter=_target_value, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
+        converter=attrs.Converter(_target_value, takes_self=True),  # type: ignore[misc]
+        validator=_ANY_AMOUNT,
+        eq=_stated,
+        kw_only=True,
     )
     year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
-    #: A :class:`Bound` or its value: ``bound="more_than"``.
+    #: A :class:`Bound` or its value: ``bound="more_than"``.  Without one, the bound the
+    #: value's words give (超过, "about", ...), else ``Bound.EXACTLY``; an explicit bound
+    #: that contradicts the words is an error.
     bound: Bound = attrs.field(
-        default=Bound.EXACTLY, converter=_bound, validator=_Typed((Bound,)), kw_only=True
+        default=None,
+        converter=attrs.Converter(_target_bound, takes_self=True),  # type: ignore[misc]
+        validator=_Typed((Bound,)),
+        kw_only=True,
     )
     #: What the figure measures, e.g. "industrial operating revenue".
     metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)

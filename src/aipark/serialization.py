@@ -238,7 +238,10 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         ]
         names = {f.name for f, _, _ in fields}
         versioned = cls is models.Park
-        steps = [(f.name, *_field_hook(converter, f.type), required) for f, _, required in fields]
+        steps = [
+            (f.name, *_field_hook(converter, f.type), required, _reads_text(f))
+            for f, _, required in fields
+        ]
 
         def structure(data: object, _: type) -> Any:
             if type(data) is not dict and not isinstance(data, Mapping):
@@ -249,11 +252,11 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
             values: dict[str, Any] = {}
             failures: dict[str, Exception] = {}
             complete = True
-            for name, hook, field_type, nullable, required in steps:
+            for name, hook, field_type, nullable, required, reads_text in steps:
                 if name in data:
                     value = data[name]
-                    if value is None and nullable:
-                        values[name] = None
+                    if (value is None and nullable) or (reads_text and type(value) is str):
+                        values[name] = value  # text: the model reads its words too
                         continue
                     try:
                         values[name] = hook(value, field_type)
@@ -280,6 +283,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
         ) -> Any:
             errors = _unknown_fields([key for key in data if key not in names], names)
             kwargs = {}
+            scratch = _Scratch()
             for field, _, required in fields:
                 if field.name not in data:
                     if required:
@@ -290,8 +294,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     continue
                 value = values[field.name]
                 try:
-                    if field.converter is not None:
-                        value = field.converter(value)
+                    value = _convert(field, value, scratch)
                 except Exception as exc:  # aipark's converters name the field themselves
                     own = isinstance(exc, ValidationError)
                     errors.extend(_field_errors(exc, "" if own else field.name))
@@ -302,7 +305,7 @@ def _model_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
                     except Exception as exc:
                         errors.extend(_field_errors(exc, ""))
                         continue
-                kwargs[field.name] = value
+                kwargs[field.name] = values[field.name] if _reads_text(field) else value
             if errors:
                 raise ValidationError(errors)
             return cls(**kwargs)
@@ -327,6 +330,30 @@ def _check_format_version(version: object) -> None:
         )
     if version < 1:
         raise ValidationError(f"format versions start at 1, got {version}", path="format_version")
+
+
+class _Scratch:
+    """Stands in for the instance a ``takes_self`` converter writes to, field by field."""
+
+
+def _reads_text(field: attrs.Attribute[Any]) -> bool:
+    """Does the model read this quantity field's text itself (a bound or precision in its words)?"""
+    # attrs.Converter(..., takes_self=True); attrs' stubs do not declare its attributes.
+    return bool(getattr(field.converter, "takes_self", False)) and "Quantity" in str(field.type)
+
+
+def _convert(field: attrs.Attribute[Any], value: Any, scratch: _Scratch) -> Any:
+    """``value`` through the field's converter, as the class's ``__init__`` would."""
+    convert: Any = field.converter
+    if convert is None:
+        return value
+    inner = getattr(convert, "converter", None)  # an attrs.Converter
+    if inner is None:
+        return convert(value)
+    args: list[Any] = [scratch] if getattr(convert, "takes_self", False) else []
+    if getattr(convert, "takes_field", False):
+        args.append(field)
+    return inner(value, *args)
 
 
 def _field_hook(converter: cattrs.Converter, t: Any) -> tuple[Any, Any, bool]:

@@ -1111,7 +1111,7 @@ def unit_name(units: UnitsContainer) -> str:
         return "dimensionless"
     items: list[tuple[str, float]] = sorted(
         ((name, float(power)) for name, power in units.items()),  # type: ignore[arg-type]
-        key=lambda kv: kv[1] < 0,
+        key=lambda kv: (kv[1] < 0, kv[0]),  # one text per unit, whatever order it was built in
     )
     parts: list[str] = []
     for name, power in items:
@@ -1276,10 +1276,7 @@ def plain_quantity(q: Quantity, *, digits: int = 6) -> str:
 
     No babel: for the command line's ``convert`` and for logs.
     """
-    name = unit_name(q._units)
-    label = _PLAIN_LABELS.get(name)
-    if label is None:
-        label = f"{q.units:~P}"
+    label = _plain_label(q._units)
     magnitude = q.magnitude
     if isinstance(magnitude, float):
         number = f"{magnitude:,.{digits}g}" if abs(magnitude) < 1e15 else f"{magnitude:.{digits}g}"
@@ -1289,6 +1286,33 @@ def plain_quantity(q: Quantity, *, digits: int = 6) -> str:
         number = f"{magnitude:,}"
     return f"{number} {label}".strip()
 
+
+@lru_cache(maxsize=1024)
+def _plain_label(units: UnitsContainer) -> str:
+    """The unit in :func:`plain_quantity`: pint's symbol when aipark reads it back as the same unit.
+
+    Prefixed Chinese money is written as people write it (万元, 亿美元, never 万CNY); a
+    symbol the parser would read as another unit gives way to the canonical name.
+    """
+    name = unit_name(units)
+    label = _PLAIN_LABELS.get(name)
+    if label is not None:
+        return label
+    money = _PREFIXED_MONEY.fullmatch(name)
+    if money is not None:
+        return money["prefix"] + _CHINESE_MONEY[money["code"]]
+    label = f"{get_registry().Unit(_parse_units(name)):~P}"  # from the canonical order
+    if label in _spellings.COMPUTE_SHORTHAND:  # "3 P" is refused as ambiguous
+        return name
+    try:
+        same = _parse_units(label) == units
+    except ValidationError:
+        same = False
+    return label if same else name
+
+
+_PREFIXED_MONEY = re.compile("(?P<prefix>万|亿)(?P<code>CNY|USD|EUR)")
+_CHINESE_MONEY: Final = {"CNY": "元", "USD": "美元", "EUR": "欧元"}
 
 # Short labels for units whose pint symbol is unhelpful or ambiguous.
 _PLAIN_LABELS: Final = {
