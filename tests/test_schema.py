@@ -182,3 +182,22 @@ def test_cli_schema(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
     path = tmp_path / "park.schema.json"
     assert run(["schema", "-o", str(path)]) == 0
     assert json.loads(path.read_text(encoding="utf-8")) == aipark.json_schema()
+
+
+def test_unions_of_types_are_any_of_them() -> None:
+    """Field types beyond today's models (a union) still give a schema, not an error."""
+    from aipark import schema
+
+    @attrs.frozen
+    class Reading:
+        amount: int | str
+        share: float | None = None
+
+    defs: dict[str, Any] = {}
+    schema._model(Reading, defs)
+    properties = defs["Reading"]["properties"]
+    assert properties["amount"] == {
+        "anyOf": [{"type": "integer"}, {"type": "string", "minLength": 1, "pattern": r"\S"}]
+    }
+    assert properties["share"] == {"anyOf": [{"type": "number"}, {"type": "null"}]}
+    assert defs["Reading"]["required"] == ["amount"]

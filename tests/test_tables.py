@@ -334,3 +334,16 @@ def test_kinds_cover_every_field_type() -> None:
         for field in table.schema:
             assert not pa.types.is_null(field.type), field.name
     assert issubclass(aipark.ZoneKind, enum.Enum)
+
+
+def test_other_field_types_become_text_columns() -> None:
+    """A field of a type the tables do not know (a union) is written as its text."""
+    from aipark import tables as tables_module
+
+    @attrs.frozen
+    class Reading:
+        amount: int | str
+
+    columns = tables_module._columns(Reading)
+    assert [(c.name, c.kind) for c in columns] == [("amount", "text")]
+    assert [columns[0].get(Reading(5)), columns[0].get(Reading("five"))] == ["5", "five"]

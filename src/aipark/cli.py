@@ -102,8 +102,8 @@ def _parser() -> argparse.ArgumentParser:
         "--of",
         default="parks",
         metavar="ITEMS",
-        help="what each row is: parks (the default), zones, computing_centers, platforms, "
-        "targets, milestones, sources",
+        help="what each row is: parks (the default) or the items of a list every park has, "
+        "such as zones, computing_centers, platforms, targets, milestones or sources",
     )
     table.add_argument(
         "--format",

@@ -17,7 +17,8 @@ import copy
 import datetime
 import enum
 import functools
-from typing import Any, Final
+import types
+from typing import Any, Final, Union
 
 import attrs
 
@@ -102,8 +103,8 @@ def _field(field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str, Any]:
     t = field.type
     args = getattr(t, "__args__", ())
     if type(None) in args:  # X | None: null is also accepted
-        inner = next(a for a in args if a is not type(None))
-        return {"anyOf": [_type(inner, field, defs), {"type": "null"}]}
+        inner = [a for a in args if a is not type(None)]
+        return {"anyOf": [*(_type(a, field, defs) for a in inner), {"type": "null"}]}
     return _type(t, field, defs)
 
 
@@ -111,6 +112,8 @@ def _type(t: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str
     from .units import Quantity
 
     args: tuple[Any, ...] = getattr(t, "__args__", ())
+    if isinstance(t, types.UnionType) or getattr(t, "__origin__", None) is Union:
+        return {"anyOf": [_type(a, field, defs) for a in args]}
     if getattr(t, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis:
         return {"type": "array", "items": _type(args[0], field, defs)}
     if t is Quantity:

@@ -159,10 +159,20 @@ def _columns(cls: type) -> tuple[_Column, ...]:
             kind = "float"
         elif t is datetime.date:
             kind = "date"
-        else:
+        else:  # text, and any other type as its text
             kind = "text"
+            if t is not str:
+                getter = _as_text(getter)
         out.append(_Column(field.name, kind, getter))
     return tuple(out)
+
+
+def _as_text(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def get(obj: Any) -> Any:
+        value = inner(obj)
+        return value if value is None or isinstance(value, str) else str(value)
+
+    return get
 
 
 def _nested(outer: Callable[[Any], Any], inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
