@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 import aipark
-from aipark import Bound, Mention, MentionKind, Precision, extract
+from aipark import Bound, Mention, MentionKind, Precision, _spellings, extract, extraction
 from aipark.cli import run
+from aipark.extraction import CLASSIFIERS, reading_rules
 from aipark.units import parse_quantity
 from extraction_corpus import CORPUS, HELD_OUT, score
 
@@ -317,3 +318,36 @@ def test_cli_extract_refuses_what_it_cannot_read(
     latin1.write_bytes("3000 m² à Qingdao".encode("latin-1"))
     assert run(["extract", str(latin1)]) == 1
     assert "not UTF-8" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# The rules the docs page lists
+
+
+def test_the_rules_list_every_spelling_of_the_tables_they_come_from() -> None:
+    """The how-to page's table is drawn from the parser's tables: none can go missing."""
+    listed = " ".join(" ".join(row) for row in reading_rules())
+    tables = (
+        _spellings.BOUND_PREFIXES,
+        _spellings.BOUND_SUFFIXES,
+        _spellings.CHINESE_MAGNITUDES,
+        _spellings.ENGLISH_MAGNITUDES,
+        _spellings.CURRENCY_SIGNS,
+        _spellings.REFUSED_SIGNS,
+        _spellings.RANGE_WORDS,
+        _spellings.COMPUTE_SHORTHAND,
+        _spellings.PRECISIONS,
+        _spellings.UNIT_SPELLINGS,
+        _spellings.TRADITIONAL,
+        CLASSIFIERS,
+    )
+    missing = [key for table in tables for key in table if f"`{key}`" not in listed]
+    assert not missing
+    page = Path(__file__).parents[1] / "docs" / "how-to" / "check-against-source.md"
+    assert "```{aipark-extract-rules}" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("word", sorted(extraction._BOUND_PREFIXES))
+def test_every_listed_bound_word_bounds_a_figure(word: str) -> None:
+    m = only(f"{word} 300亿元" if word.isascii() else f"{word}300亿元")
+    assert m.bound is Bound(extraction._BOUND_PREFIXES[word])

@@ -3,7 +3,8 @@
 ``aipark-sources`` lists every source of a prebuilt park and what each is cited
 for; ``aipark-diagram`` shows the park's structure as an SVG picture or as
 Mermaid text; ``aipark-audit`` shows where its sources disagree;
-``aipark-enums`` lists the values every enum field of a park file accepts.
+``aipark-enums`` lists the values every enum field of a park file accepts;
+``aipark-extract-rules`` lists what ``aipark.extract`` reads and refuses.
 All of them call aipark, so the pages cannot drift from the data or the models.
 """
 
@@ -17,6 +18,7 @@ from typing import Any, ClassVar
 import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -163,9 +165,23 @@ class EnumsDirective(SphinxDirective):
         return [items]
 
 
+class ExtractRulesDirective(SphinxDirective):
+    """What ``aipark.extract`` reads and refuses, as a table drawn from the parser's tables."""
+
+    def run(self) -> list[nodes.Node]:
+        from aipark.extraction import reading_rules
+
+        rows = ["| what | spellings | becomes |", "|---|---|---|"]
+        rows += [f"| {what} | {words} | {becomes} |" for what, words, becomes in reading_rules()]
+        container = nodes.container()
+        self.state.nested_parse(StringList(rows, source="aipark-extract-rules"), 0, container)
+        return container.children
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("aipark-sources", SourcesDirective)
     app.add_directive("aipark-diagram", DiagramDirective)
     app.add_directive("aipark-audit", AuditDirective)
     app.add_directive("aipark-enums", EnumsDirective)
+    app.add_directive("aipark-extract-rules", ExtractRulesDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

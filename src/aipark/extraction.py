@@ -15,9 +15,10 @@ Chinese numerals (五千, 一点二, 两百, 兩) are read by cn2an.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -26,7 +27,7 @@ import attrs
 from . import _spellings
 from .errors import AiparkError, ValidationError
 from .models import Bound, Precision, _stated
-from .units import FLOPS_DIMENSION, Quantity, read_figure
+from .units import FLOPS_DIMENSION, Quantity, get_registry, read_figure
 
 __all__ = [
     "CLASSIFIERS",
@@ -34,6 +35,7 @@ __all__ = [
     "MentionKind",
     "extract",
     "format_mentions",
+    "reading_rules",
 ]
 
 
@@ -300,7 +302,7 @@ _SCAN: Final = re.compile(
 )
 _EN_MAGNITUDE_WORDS = "|".join(sorted(_spellings.ENGLISH_MAGNITUDES, key=len, reverse=True))
 _EN_MAGNITUDE_AFTER = re.compile(
-    rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})\b(?!\s+(?:of|to)\b)", re.IGNORECASE
+    rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})(?![A-Za-z])(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
 _CN_AFTER = re.compile(
     rf"(?P<more>[多余餘])?(?P<mag>万亿|萬億|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
@@ -318,6 +320,27 @@ _PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 # Full-width digits and signs read as ASCII; the mapping keeps every offset.
 _WIDTH: Final = str.maketrans("０１２３４５６７８９．％＄￥", "0123456789.%$¥")
+
+
+_ANCHOR: Final = re.compile(rf"[0-9]+|[{_CN_DIGITS}第]+|[$¥€£]")
+_WORD: Final = re.compile(r"[A-Za-z]+")
+#: Words a figure can start with: number words, ordinals, months, currency codes.
+_ANCHOR_WORDS: Final = frozenset(
+    [
+        *_EN_UNITS,
+        *_EN_ORDINALS,
+        *_MONTHS,
+        "phase",
+        "stage",
+        "us",
+        "hk",
+        "nt",
+        "rmb",
+        "cny",
+        "usd",
+        "eur",
+    ]
+)
 
 
 def extract(text: str) -> tuple[Mention, ...]:
@@ -340,14 +363,29 @@ def extract(text: str) -> tuple[Mention, ...]:
 
 
 def _scan(text: str, s: str) -> Iterator[Mention]:
+    """Mentions from left to right: :data:`_SCAN` is tried only where a figure can start.
+
+    Searching with the whole pattern would try its every branch at every
+    character; a figure starts with a digit, a Chinese numeral, a currency
+    sign or one of a few words, which :data:`_ANCHOR` finds at C speed.
+    """
+    words = [w for w in _WORD.finditer(s) if w.group().lower() in _ANCHOR_WORDS]
+    anchors = sorted([*_ANCHOR.finditer(s), *words], key=_start)
     pos = 0
-    while (m := _SCAN.search(s, pos)) is not None:
-        found = _mention(text, s, m)
+    for anchor in anchors:
+        if anchor.start() < pos:
+            continue
+        m = _SCAN.match(s, anchor.start())
+        found = None if m is None else _mention(text, s, m)
         if found is None:
-            pos = m.end() if m.end() > m.start() else m.start() + 1
+            pos = anchor.end() if m is None else max(m.end(), anchor.start() + 1)
             continue
         yield found
-        pos = max(found.end, m.start() + 1)
+        pos = max(found.end, anchor.start() + 1)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _mention(text: str, s: str, m: re.Match[str]) -> Mention | None:
@@ -395,7 +433,7 @@ def _date(
 def _ordinal(text: str, m: re.Match[str]) -> Mention | None:
     if m["oword"]:
         value: int | float | None = _EN_ORDINALS[m["oword"].lower()]
-        counts = re.match(r"[-\s]+(\w+)", text[m.end() :])
+        counts = _NEXT_WORD.match(text, m.end())
         noun = counts[1].lower() if counts else None
     elif m["ophase"]:
         raw = m["ophase"]
@@ -524,28 +562,29 @@ def _en_number(words: list[str]) -> int | None:
 
 
 def _bound_before(s: str, start: int) -> Bound | None:
-    before = s[max(0, start - 16) : start]
+    """The bound the words just before a figure give it ("more than", 超过), read backwards."""
+    before = s[max(0, start - 16) : start][::-1]
     for pattern in _BOUND_PATTERNS:
-        found = pattern.search(before)
+        found = pattern.match(before)
         if found is not None:
-            return Bound(_BOUND_PREFIXES[found[1].lower()])
+            return Bound(_BOUND_PREFIXES[found[1][::-1].lower()])
     return None
 
 
+def _reversed_words(ascii_words: bool) -> str:
+    words = sorted(
+        (w for w in _BOUND_PREFIXES if w.isascii() == ascii_words), key=len, reverse=True
+    )
+    return "|".join(re.escape(w[::-1]) for w in words)
+
+
+# Matched against the text before a figure, reversed: a match at the start is
+# cheap where a search for words at the end would try every position.
 _BOUND_PATTERNS: Final = (
     re.compile(
-        r"\b("
-        + "|".join(
-            re.escape(w) for w in sorted(_BOUND_PREFIXES, key=len, reverse=True) if w.isascii()
-        )
-        + r")\s+(?:US\$|HK\$|RMB\s?|[$¥€£])?$",
-        re.IGNORECASE,
+        rf"(?:\$SU|\$KH|\s?BMR|[$¥€£])?\s+({_reversed_words(True)})(?![A-Za-z])", re.IGNORECASE
     ),
-    re.compile(
-        "("
-        + "|".join(w for w in sorted(_BOUND_PREFIXES, key=len, reverse=True) if not w.isascii())
-        + r")\s?$"
-    ),
+    re.compile(rf"\s?({_reversed_words(False)})"),
 )
 
 
@@ -563,7 +602,7 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
     if pct is None:
         for unit in _unit_text(s, end):
             q = _read("1" + unit).quantity
-            if q is not None and not q.dimensionless:
+            if q is not None and q.dimensionality:
                 end += len(unit)
                 break
     if re.search(r"\bbetween\s+$", s[max(0, start - 9) : start], re.IGNORECASE):
@@ -597,7 +636,11 @@ def _unit_text(s: str, end: int) -> tuple[str, ...]:
     if _CJK.match(body):
         run = re.match(r"[\u3400-\u9fff]{1,4}", body)
         assert run is not None
-        out += [rest[: lead + n] for n in range(len(run.group()), 0, -1)]
+        out += [
+            rest[: lead + n]
+            for n in range(len(run.group()), 0, -1)
+            if _could_be_unit(run.group()[:n])
+        ]
         return tuple(out)
     words = []
     pos = 0
@@ -612,8 +655,44 @@ def _unit_text(s: str, end: int) -> tuple[str, ...]:
         pos = w.end() + 1
     if words and words[0].lower() in _NOT_UNITS:
         return ()
-    out += [rest[:lead] + w for w in reversed(words)]
+    out += [rest[:lead] + w for w in reversed(words) if _unit_words(w)]
     return tuple(out)
+
+
+def _unit_words(text: str) -> bool:
+    """Whether every word of ``text`` could belong to a unit ("yuan per mu", not "mu site")."""
+    if text.startswith(_UNIT_STARTS):
+        return True
+    first, *more = text.split(" ")
+    return _could_be_unit(first) and all(
+        w == "per" or (w.lower() not in _NOT_UNITS and _could_be_unit(w)) for w in more
+    )
+
+
+@lru_cache(maxsize=4096)
+def _could_be_unit(text: str) -> bool:
+    """Whether a text after a number starts like a unit: only then is the parser asked.
+
+    The parser's refusal of a word that is no unit ("companies") is right but
+    costly (it looks for the closest unit names); most words after numbers in
+    prose are nouns, so they are turned away here first.
+    """
+    if not text.isascii():
+        text = text.translate(_TRADITIONAL)
+    if text.startswith(_UNIT_STARTS) or "flop" in text.lower():
+        return True
+    first = text.split(" ", 1)[0]
+    if first.lower() in _DOMAIN_LOWER:
+        return True  # the parser refuses case traps ("Mu") with a reason worth keeping
+    reg = get_registry()
+    with contextlib.suppress(Exception):  # pint's name lookup, without the parser's checks
+        return bool(reg.parse_unit_name(first))
+    return False
+
+
+_UNIT_STARTS: Final = (*_spellings.UNIT_SPELLINGS, "US dollar")
+_TRADITIONAL: Final = str.maketrans(_spellings.TRADITIONAL)
+_DOMAIN_LOWER: Final = frozenset(name.lower() for name in _spellings.DOMAIN_UNITS)
 
 
 class _Reading(NamedTuple):
@@ -627,6 +706,10 @@ class _Reading(NamedTuple):
 def _read(text: str, *, compute: bool = False) -> _Reading:
     """The parser's reading of a figure's text (in a compute context or not), or its refusal."""
     dimension = FLOPS_DIMENSION if compute else None
+    if any(old in text for old, _ in _ADAPTED):
+        reading = _read(_adapt(text), compute=compute)
+        if reading.quantity is not None:
+            return reading
     try:
         figure = read_figure(text, dimension=dimension)
     except AiparkError as exc:
@@ -691,7 +774,7 @@ def _with_unit(
         return _finish(text, start, stop, reading, bound)
     for unit in _unit_text(s, end):
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
-        if reading.quantity is not None and not reading.quantity.dimensionless:
+        if reading.quantity is not None and reading.quantity.dimensionality:
             unit_end = end + len(unit)
             precise = _PRECISION.match(s, unit_end)
             if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
@@ -761,7 +844,7 @@ def _kind(q: Quantity) -> MentionKind:
         return MentionKind.AREA
     if q.check("[floating_point_operation] / [time]"):
         return MentionKind.COMPUTE
-    if q.dimensionless:
+    if not q.dimensionality:
         return MentionKind.RATIO if str(q.units) in ("percent", "permille") else MentionKind.NUMBER
     return MentionKind.OTHER
 
@@ -776,7 +859,7 @@ def _year(text: str, s: str, start: int, end: int, digits: str) -> Mention | Non
     """A four-digit number read as a year, unless it counts something."""
     if len(digits) != 4 or not digits.isdigit() or not 1800 <= int(digits) <= 2199:
         return None
-    after = re.match(r"\s?([A-Za-z]+)", s[end:])
+    after = _WORD_AFTER.match(s, end)
     if after is not None:
         word = after[1]
         if word.lower() not in _NOUN_STOP and word.endswith("s") and len(word) > 3:
@@ -809,7 +892,7 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
         if not noun and pos > end:
             return s[end:pos], pos  # "企业200家": the measure word is all that follows
         return (noun or None), stop
-    m = re.match(r" ((?:[A-Za-z][\w'&-]*)(?: [A-Za-z][\w'&-]*){0,5})", s[end:])
+    m = _NOUN_PHRASE.match(s, end)
     if m is None:
         return None, end
     words: list[str] = []
@@ -817,6 +900,8 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
         low = word.lower()
         if low in _NOUN_STOP or low in _EN_UNITS or low in _EN_ORDINALS:
             break
+        if words and _plural(words[-1]) and low not in ("and", "&"):
+            break  # "two computing centers offer": the noun ends at its plural
         words.append(word)
     for i, word in enumerate(words):
         # "science and technology enterprises" is one noun; "companies and covers" is not.
@@ -831,8 +916,13 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
     return noun, end + 1 + len(noun)
 
 
+_NEXT_WORD: Final = re.compile(r"[-\s]+(\w+)")
+_WORD_AFTER: Final = re.compile(r"\s?([A-Za-z]+)")
+_NOUN_PHRASE: Final = re.compile(r" ((?:[A-Za-z][\w'&-]*)(?: [A-Za-z][\w'&-]*){0,5})")
+
+
 def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
 
 
 def _count(value: int | float) -> Quantity:
@@ -929,6 +1019,95 @@ def _pair(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # --------------------------------------------------------------------------
 # Text
+
+
+def reading_rules() -> tuple[tuple[str, str, str], ...]:
+    """What :func:`extract` finds and reads, and what it refuses, from the tables it reads with.
+
+    Rows of (what, the spellings, what becomes of them), drawn from the
+    parser's tables and extraction's own, so a page that shows them cannot
+    drift from the code.  The docs page "Check a park file against its source
+    article" is generated from this.
+    """
+
+    def words(items: Iterable[str]) -> str:
+        return ", ".join(f"`{w}`" for w in items)
+
+    def bounds(table: dict[str, str]) -> str:
+        by_bound: dict[str, list[str]] = {}
+        for word, bound in table.items():
+            by_bound.setdefault(bound, []).append(word)
+        return "; ".join(f"{b.replace('_', ' ')}: {words(ws)}" for b, ws in by_bound.items())
+
+    spellings = list(_spellings.UNIT_SPELLINGS)
+    return (
+        ("numbers", "`2,918`, `194.6`, full-width `３０００`", "read by the parser"),
+        (
+            "Chinese numerals (through cn2an)",
+            "`五千`, `一点二`, `两百`, `兩百`, `壹佰`",
+            "read, then given to the parser as digits",
+        ),
+        (
+            "English number words",
+            words([*_EN_UNITS, "hundred", "thousand"]),
+            'counts when a noun follows ("four functional zones")',
+        ),
+        (
+            "Chinese magnitude words",
+            words([*_spellings.CHINESE_MAGNITUDES, "萬", "億"]),
+            "scale the number",
+        ),
+        ("English magnitude words", words(_spellings.ENGLISH_MAGNITUDES), "scale the number"),
+        ("unit spellings beyond the registry's names", words(spellings), "read as their units"),
+        ("Traditional characters", words(_spellings.TRADITIONAL), "read as Simplified"),
+        (
+            "currency signs before a number",
+            words(_spellings.CURRENCY_SIGNS),
+            ", ".join(f"`{k}` is {v}" for k, v in _spellings.CURRENCY_SIGNS.items()),
+        ),
+        (
+            "currency signs refused",
+            words(_spellings.REFUSED_SIGNS),
+            "unreadable, with the reason (`¥` is both yen and yuan)",
+        ),
+        ("bound words before a figure", bounds(dict(_BOUND_PREFIXES)), "the mention's `bound`"),
+        (
+            "bound words after a number or figure",
+            bounds(dict(_spellings.BOUND_SUFFIXES)),
+            "the mention's `bound`",
+        ),
+        (
+            "compute shorthand",
+            words(_spellings.COMPUTE_SHORTHAND),
+            "FLOPS where the text speaks of compute ("
+            + words(_spellings.COMPUTE_WORDS)
+            + ', "computing power", 智算), else unreadable',
+        ),
+        (
+            "precisions beside a compute figure",
+            words(_spellings.PRECISIONS),
+            "the mention's `precision`",
+        ),
+        (
+            "ranges",
+            words([*_spellings.RANGE_WORDS, "between … and"]),
+            "unreadable, with the reason: never two guesses",
+        ),
+        ("percentages", "`%`, `percent`, `per cent`, `百分之`", "ratios"),
+        ("measure words of Chinese counts", words(CLASSIFIERS), "counts, with the noun after"),
+        (
+            "ordinals of phases",
+            words([*_EN_ORDINALS, "phase two", "第N期", "第N批", "一期"]),
+            "ordinals, matched with a computing center's `phase`",
+        ),
+        (
+            "dates",
+            "`2023-02-23`, `2023年2月23日`, `2月23日`, `Feb 23`, `23 February 2023`, `June 2022`",
+            "dates; a missing year stays missing",
+        ),
+        ("years", "`2028`, `2028年`", 'years, unless a plural noun follows ("2000 engineers")'),
+        ("names, not figures", "`5G`, `3D`, `GPT-4`, `A100`", "skipped"),
+    )
 
 
 def format_mentions(mentions: tuple[Mention, ...] | list[Mention]) -> str:
