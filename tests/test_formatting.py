@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
+from babel import Locale
 from babel.localedata import locale_identifiers
 from babel.units import get_unit_name
 from hypothesis import given, settings
@@ -18,7 +19,7 @@ from IPython.lib.pretty import RepresentationPrinter, pretty
 
 import aipark
 from aipark import Bound, Park, Target, ValidationError
-from aipark.formatting import CLDR_UNITS, describe, format_quantity, plain_quantity
+from aipark.formatting import CLDR_UNITS, Length, describe, format_quantity, plain_quantity
 from aipark.units import parse_unit, unit_name
 
 NBSP = "\xa0"
@@ -133,9 +134,35 @@ def test_locale_must_be_text(locale: object) -> None:
         format_quantity("1 hectare", locale=locale)  # type: ignore[arg-type]
 
 
+def test_a_babel_locale_object_is_a_locale() -> None:
+    """``babel.Locale`` objects work wherever a locale identifier does, with the same output."""
+    for identifier in ("zh_CN", "de_DE", "en_US", "zh_Hant_TW"):
+        loc = Locale.parse(identifier)
+        for text in ("2918 mu", "600亿元", "194.6 hectare", "150 PFLOPS"):
+            assert format_quantity(text, locale=loc) == format_quantity(text, locale=identifier)
+        assert describe(QINGDAO, locale=loc) == describe(QINGDAO, locale=identifier)
+    assert format_quantity("2918 mu", locale=Locale.parse("zh_CN")) == "2,918亩"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        ("194.5 hectare", "en_US", "194.5ha"),
+        ("3 kilowatt", "en_US", "3kW"),
+        ("3 kilowatt", "zh_CN", "3kW"),
+        ("2918 mu", "zh_CN", "2,918亩"),  # aipark's own label: narrow is short
+        ("150 PFLOPS", "de_DE", "150 PFLOPS"),
+        ("600亿元", "en_US", "CN¥60,000,000,000.00"),
+    ],
+)
+def test_narrow_length_is_cldr_narrow(text: str, locale: str, expected: str) -> None:
+    """``length="narrow"`` is babel's narrow unit form; units CLDR lacks and money stay short."""
+    assert format_quantity(text, locale=locale, length="narrow") == expected
+
+
 def test_bad_arguments_are_validation_errors() -> None:
     with pytest.raises(ValidationError, match="length must be"):
-        format_quantity("1 hectare", length="narrow")  # type: ignore[arg-type]
+        format_quantity("1 hectare", length="wide")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="compact must be"):
         format_quantity("1 hectare", compact="yes")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="unknown unit"):
@@ -352,6 +379,15 @@ def _quantities() -> list[aipark.Quantity]:
     ]
 
 
+_LENGTHS_AND_COMPACT: tuple[tuple[Length, bool], ...] = (
+    ("short", False),
+    ("short", True),
+    ("long", False),
+    ("long", True),
+    ("narrow", False),
+)
+
+
 def test_every_locale_formats_and_describes() -> None:
     """Crash-only: every babel locale formats each kind of quantity and the whole park."""
     failures = []
@@ -359,9 +395,8 @@ def test_every_locale_formats_and_describes() -> None:
     for locale in locale_identifiers():
         try:
             for q in quantities:
-                for length in ("short", "long"):
-                    for compact in (False, True):
-                        assert format_quantity(q, locale=locale, length=length, compact=compact)
+                for length, compact in _LENGTHS_AND_COMPACT:
+                    assert format_quantity(q, locale=locale, length=length, compact=compact)
             sheet = describe(QINGDAO, locale=locale)
             assert sheet.count("\n") > 20
         except Exception as exc:  # collect them all, then fail once
@@ -593,7 +628,7 @@ _UNITS = ["CNY", "kiloCNY", "USD", "hectare", "shi_mu", "qing", "petaFLOPS", "FL
     ),
     unit=st.sampled_from([*_UNITS, "CNY / USD", "shi_mu / hectare", "kilometer ** 2"]),
     locale=st.sampled_from(["en_US", "zh_CN", "zh_Hant", "de_DE", "ar", "hi", "fr"]),
-    length=st.sampled_from(["short", "long"]),
+    length=st.sampled_from(["short", "long", "narrow"]),
     compact=st.booleans(),
 )
 def test_any_finite_figure_formats(

@@ -148,3 +148,15 @@ def test_private_converter() -> None:
     fresh = aipark.make_converter()
     assert fresh is not aipark.converter
     assert fresh.unstructure(aipark.QINGDAO) == aipark.to_dict(aipark.QINGDAO)
+
+
+def test_make_converter_forwards_keyword_arguments_to_cattrs() -> None:
+    """``make_converter(**kwargs)`` passes them to ``cattrs.Converter``; aipark's defaults yield."""
+    location = aipark.Location(country="China", city="Qingdao")
+    assert "district" in aipark.make_converter().unstructure(location)
+    lean = aipark.make_converter(omit_if_default=True).unstructure(location)
+    assert lean == {"country": "China", "city": "Qingdao"}
+    assert aipark.make_converter().forbid_extra_keys is True
+    assert aipark.make_converter(forbid_extra_keys=False).forbid_extra_keys is False
+    with pytest.raises(TypeError):
+        aipark.make_converter(no_such_option=True)

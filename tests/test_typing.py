@@ -32,7 +32,8 @@ def test_the_example_runs_against_the_prebuilt_park(tmp_path: Path) -> None:
     assert example.area_in_hectares(park) == pytest.approx(2918 / 15)
     assert example.round_trip(park, tmp_path) == park
     sheets = example.fact_sheets(park)
-    assert len(sheets) == 4
+    assert len(sheets) == 5
+    assert sheets[4] == "194.5ha"
     assert sheets[2].startswith("青岛人工智能产业园")
     dollars = example.yuan_in_dollars("600亿元")
     assert math.isclose(dollars.magnitude, 60e9 / 6.9028)

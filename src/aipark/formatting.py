@@ -35,6 +35,7 @@ import enum
 import html
 import math
 import re
+import sys
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -57,6 +58,8 @@ from .models import (
 from .units import Quantity, as_quantity, currencies_of, parse_unit, plain_quantity, unit_name
 
 if TYPE_CHECKING:
+    import babel
+
     from .units import QuantityInput
 
 __all__ = [
@@ -72,7 +75,9 @@ __all__ = [
 #: The locale used when a caller passes none: the command line and the REPL display.
 DEFAULT_LOCALE: Final = "en_US"
 
-Length = Literal["short", "long"]
+Length = Literal["short", "long", "narrow"]
+# Widths of aipark's own labels, currencies and compact numbers: narrow is short there.
+_Width = Literal["short", "long"]
 
 #: pint's canonical unit names (as :func:`aipark.units.unit_name` writes them) to
 #: CLDR unit ids, which babel formats in every locale.  Units in neither this
@@ -393,10 +398,24 @@ class _Locale:
 
 def _check_locale(locale: object) -> _Locale:
     if not isinstance(locale, str):
+        locale = _identifier_of(locale)
+    if not isinstance(locale, str):
         raise ValidationError(f"expected a locale identifier such as 'en_US', got {shown(locale)}")
     if len(locale) > 50:  # refused unread, so the message stays one short line
         raise ValidationError("unknown locale: a locale identifier is at most 50 characters")
     return _resolve_locale(locale)
+
+
+def _identifier_of(locale: object) -> object:
+    """A :class:`babel.Locale`'s identifier (``zh_Hans_CN``); anything else as it is."""
+    if "babel" not in sys.modules:  # no babel loaded: the caller cannot hold a Locale
+        return locale
+    from babel import Locale
+    from babel.core import get_locale_identifier
+
+    if not isinstance(locale, Locale):
+        return locale
+    return get_locale_identifier((locale.language, locale.territory, locale.script, locale.variant))
 
 
 _LOCALE_ID: Final = re.compile(r"[A-Za-z]{2,8}(?:_[A-Za-z0-9]{1,8}){0,4}")
@@ -462,7 +481,7 @@ def _resolve_locale(text: str) -> _Locale:
 def format_quantity(
     q: QuantityInput,
     *,
-    locale: str = DEFAULT_LOCALE,
+    locale: str | babel.Locale = DEFAULT_LOCALE,
     length: Length = "short",
     compact: bool = False,
 ) -> str:
@@ -475,8 +494,10 @@ def format_quantity(
     >>> format_quantity("150 PFLOPS", locale="en_US")
     '150 PFLOPS'
 
-    ``q`` is a quantity of any pint registry or text such as ``"600亿元"``.
-    ``length`` is ``"short"`` (symbols: ``ha``, ``CN¥``) or ``"long"`` (names:
+    ``q`` is a quantity of any pint registry or text such as ``"600亿元"``;
+    ``locale`` a CLDR identifier or a :class:`babel.Locale`.  ``length`` is
+    ``"short"`` (symbols: ``ha``, ``CN¥``), ``"narrow"`` (CLDR's tightest
+    symbols, ``194.5ha``; where CLDR has none, as short) or ``"long"`` (names:
     ``hectares``, ``Chinese yuan``).  ``compact`` writes money and plain counts
     in the locale's compact form (``CN¥60B``, ``¥600亿``, ``60 Mrd. CN¥``; with
     ``length="long"``: ``60 billion Chinese yuan``, ``600亿元``); other
@@ -487,14 +508,15 @@ def format_quantity(
     ``length`` or an unreadable quantity.
     """
     loc = _check_locale(locale)
-    if length not in ("short", "long"):
-        raise ValidationError(f"length must be 'short' or 'long', got {length!r}")
+    if length not in ("short", "long", "narrow"):
+        raise ValidationError(f"length must be 'short', 'long' or 'narrow', got {length!r}")
     if not isinstance(compact, bool):
         raise ValidationError(f"compact must be True or False, got {compact!r}")
     return _format(as_quantity(q), loc, length, compact)
 
 
 def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
+    width: _Width = "long" if length == "long" else "short"
     value = q.magnitude
     name = unit_name(q._units)
     code = _currency_code(q)
@@ -505,10 +527,10 @@ def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
         else:  # too large in plain units (1.7e308 kCNY): keep the prefix
             code = None
     if code is not None:
-        return _money(value, code, loc, length, compact)
+        return _money(value, code, loc, width, compact)
     if name == "dimensionless":
-        return _number(value, loc, compact=compact, length=length)
-    own = _own_label(name, loc, length, value)
+        return _number(value, loc, compact=compact, length=width)
+    own = _own_label(name, loc, width, value)
     if own is not None:
         return own.format(_number(value, loc))
     cldr = CLDR_UNITS.get(name)
@@ -522,7 +544,7 @@ def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
             pass
         else:
             return text
-    symbol = f"{q.units:~P}" if length == "short" else f"{q.units:P}"
+    symbol = f"{q.units:P}" if length == "long" else f"{q.units:~P}"
     return f"{_number(value, loc)} {symbol}"
 
 
@@ -545,7 +567,7 @@ def _currency_code(q: Quantity) -> str | None:
     return None
 
 
-def _money(value: float, code: str, loc: _Locale, length: Length, compact: bool) -> str:
+def _money(value: float, code: str, loc: _Locale, length: _Width, compact: bool) -> str:
     from babel.numbers import (
         format_compact_currency,
         format_compact_decimal,
@@ -579,7 +601,7 @@ def _money(value: float, code: str, loc: _Locale, length: Length, compact: bool)
     return str(pattern).replace("{0}", number).replace("{1}", currency)
 
 
-def _own_label(name: str, loc: _Locale, length: Length, value: float) -> str | None:
+def _own_label(name: str, loc: _Locale, length: _Width, value: float) -> str | None:
     """aipark's pattern for a unit CLDR lacks, in the plural form ``value`` needs."""
     labels = _OWN_LABELS.get(name)
     if labels is None:
@@ -610,7 +632,7 @@ def _pattern(value: float) -> str | None:
     return None
 
 
-def _number(value: float, loc: _Locale, *, compact: bool = False, length: Length = "short") -> str:
+def _number(value: float, loc: _Locale, *, compact: bool = False, length: _Width = "short") -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
     if compact and not _extreme(value):
@@ -713,8 +735,8 @@ def _is_han(text: str) -> bool:
 _Rows = list[tuple[str, str | list[str]]]
 
 
-def describe(park: Park, *, locale: str = DEFAULT_LOCALE) -> str:
-    """A fact sheet of ``park`` for readers of ``locale``.
+def describe(park: Park, *, locale: str | babel.Locale = DEFAULT_LOCALE) -> str:
+    """A fact sheet of ``park`` for readers of ``locale`` (an identifier or a ``babel.Locale``).
 
     Names, place, area in the locale's units (mu and hectares in Chinese,
     hectares and acres in the US, hectares elsewhere, plus the figure as

@@ -63,9 +63,17 @@ MODELS: Final[tuple[type, ...]] = (
 )
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter configured the way aipark serializes (see :func:`configure_converter`)."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def make_converter(**kwargs: Any) -> cattrs.Converter:
+    """A new converter configured the way aipark serializes (see :func:`configure_converter`).
+
+    Keyword arguments go to :class:`cattrs.Converter`, as cattrs' own
+    ``make_converter`` functions do: ``make_converter(omit_if_default=True)``.
+    aipark's defaults are ``forbid_extra_keys=True`` and
+    ``detailed_validation=True``; an argument given here wins.
+    """
+    kwargs.setdefault("forbid_extra_keys", True)
+    kwargs.setdefault("detailed_validation", True)
+    converter = cattrs.Converter(**kwargs)
     configure_converter(converter)
     return converter
 

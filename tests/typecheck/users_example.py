@@ -13,6 +13,8 @@ import datetime
 from pathlib import Path
 from typing import assert_type
 
+from babel import Locale
+
 import aipark
 from aipark import ComputingCenter, Park, Quantity
 
@@ -56,9 +58,10 @@ def yuan_in_dollars(amount: str) -> Quantity:
 
 
 def fact_sheets(park: Park) -> list[str]:
-    """The fact sheet in three languages and one quantity in German."""
+    """The fact sheet in three languages, and quantities for German and Chinese readers."""
     sheets = [aipark.describe(park, locale=locale) for locale in ("en_US", "de_DE", "zh_CN")]
     sheets.append(aipark.format_quantity("600亿元", locale="de_DE", compact=True))
+    sheets.append(aipark.format_quantity("194.5 ha", locale=Locale.parse("zh_CN"), length="narrow"))
     return sheets
 
 
