@@ -13,10 +13,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from .errors import AiparkError, LoadError, ValidationError
 
@@ -48,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("unit", help="the unit to convert to, e.g. 'hectare'")
     convert.add_argument("--rate", help="exchange rate for money, e.g. '6.9028 CNY/USD'")
     convert.add_argument(
-        "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE (YYYY-MM-DD)"
+        "--on",
+        type=_iso_date,
+        metavar="DATE",
+        help="convert money at the ECB reference rate of DATE (YYYY-MM-DD)",
     )
 
     show = commands.add_parser("show", help="show a park's facts")
@@ -65,10 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("sources", nargs="+", metavar="SOURCE", help=_SOURCE_HELP)
     audit.add_argument("--format", choices=("text", "json"), default="text")
     audit.add_argument(
-        "--on", metavar="DATE", help="date of the exchange rates (default: the park's launch)"
+        "--on",
+        type=_iso_date,
+        metavar="DATE",
+        help="date of the exchange rates, YYYY-MM-DD (default: the park's launch)",
     )
     audit.add_argument(
-        "--rel-tol", type=float, default=None, help="relative difference taken as agreement"
+        "--rel-tol",
+        type=_tolerance,
+        default=None,
+        metavar="X",
+        help="relative difference also taken as agreement, from 0 to 1 (default: 0, only the "
+        "rounding of the printed digits)",
     )
     audit.add_argument(
         "--against",
@@ -120,7 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     table.add_argument("--rate", help="exchange rate for money columns, e.g. '6.9028 CNY/USD'")
     table.add_argument(
-        "--on", metavar="DATE", help="convert money at the ECB reference rate of DATE"
+        "--on",
+        type=_iso_date,
+        metavar="DATE",
+        help="convert money at the ECB reference rate of DATE (YYYY-MM-DD)",
     )
     schema = commands.add_parser("schema", help="print the JSON Schema of park files")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
@@ -130,18 +146,60 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _iso_date(text: str) -> datetime.date:
+    """An option's date: exactly ``YYYY-MM-DD`` (not 20230223, not 2023-W08-4)."""
+    if not _ISO_DATE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD")
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date of the calendar") from None
+
+
+def _tolerance(text: str) -> float:
+    """A relative tolerance: a finite number from 0 up to (not including) 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 <= value < 1):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return value
+
+
+def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``dump -o FILE``: a suffix aipark reads back, agreeing with ``--format``, before writing."""
+    from .io import FORMATS
+
+    if args.command != "dump" or args.output is None:
+        return
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        parser.error(
+            f"argument -o/--output: {args.output!r} has the suffix {suffix or '(none)'!r}; "
+            f"aipark reads park files ending in {known}"
+        )
+    if args.format is not None and FORMATS[suffix] != args.format:
+        parser.error(f"argument --format: {args.format} does not match the suffix of {args.output}")
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 success, 1 bad input, 2 usage)."""
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        _check_output(parser, args)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
         if args.command == "convert":
             from .units import plain_quantity
 
-            on = _date(args.on)
+            on = args.on
             rate = None if args.rate is not None or on is None else _dated_rate(args, on)
             result = _convert(args.value, args.unit, rate or args.rate, on)
             print(plain_quantity(result, digits=10))
@@ -284,15 +342,6 @@ def _convert(
         ) from None
 
 
-def _date(text: str | None) -> datetime.date | None:
-    if text is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
 def _dated_rate(args: argparse.Namespace, on: datetime.date) -> ExchangeRate | None:
     """The ECB rate a dated money conversion uses, or None when no currencies change."""
     from .fx import currency_of, exchange_rate
@@ -322,7 +371,7 @@ def _audit(args: argparse.Namespace) -> None:
     from .auditing import DEFAULT_REL_TOL, audit, format_findings
 
     rel_tol = DEFAULT_REL_TOL if args.rel_tol is None else args.rel_tol
-    on = _date(args.on)
+    on = args.on
     if args.source is not None and args.against is None:
         raise ValidationError("--source names the source of the text given with --against")
     text = None if args.against is None else _read_text(args.against)
@@ -420,7 +469,7 @@ def _table(args: argparse.Namespace) -> int:
         units[field.strip()] = unit.strip()
     suffix = Path(args.output).suffix.lower() if args.output else ""
     fmt = args.format or _TABLE_FORMATS.get(suffix, "csv")
-    options = {"of": args.of, "units": units, "rate": args.rate, "on": _date(args.on)}
+    options = {"of": args.of, "units": units, "rate": args.rate, "on": args.on}
     parks = _parks(args.sources)
     if fmt != "parquet":
         table = build_table(parks, unit_in_name=True, **options)

@@ -248,8 +248,31 @@ def dumps(park: Park, format: Format = "json") -> str:
     if format == "json":
         return json.dumps(tree, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if format == "toml":
-        return toml_document(tree)
+        return toml_document(_wide_quantities_as_text(tree))
     raise ValidationError(f"unknown format {format!r}; known: json, toml")
+
+
+def _wide_quantities_as_text(value: Any) -> Any:
+    """Quantities whose integer needs more than TOML's 64 bits, as text (``"10**20 CNY"``).
+
+    A park holds integers up to 1023 bits (JSON writes them as they are);
+    TOML's integers stop at 64 bits, and quantity text reads back exactly.
+    """
+    if isinstance(value, dict):
+        magnitude = value.get("value")
+        if (
+            value.keys() == {"value", "unit"}
+            and isinstance(magnitude, int)
+            and not isinstance(magnitude, bool)
+            and not -(2**63) <= magnitude < 2**63
+            and isinstance(value["unit"], str)
+        ):
+            unit = value["unit"]
+            return f"{magnitude} {unit}" if unit != "dimensionless" else str(magnitude)
+        return {key: _wide_quantities_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_wide_quantities_as_text(item) for item in value]
+    return value
 
 
 def dump(park: Park, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
