@@ -294,12 +294,13 @@ def test_cli_dump_to_stdout(fmt: str, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_cli_dump_to_a_file(tmp_path: Path) -> None:
-    """``-o FILE`` writes the format of FILE's suffix unless ``--format`` says otherwise."""
+    """``-o FILE`` writes the format of its suffix; a ``--format`` saying otherwise is refused."""
     toml_path, forced = tmp_path / "park.toml", tmp_path / "forced.toml"
     assert run(["dump", "qingdao", "-o", str(toml_path)]) == 0
-    assert run(["dump", "qingdao", "-o", str(forced), "--format", "json"]) == 0
+    assert run(["dump", "qingdao", "-o", str(forced), "--format", "json"]) == 2
+    assert run(["dump", "qingdao", "-o", str(forced), "--format", "toml"]) == 0
     assert tomllib.loads(toml_path.read_text())["name"] == aipark.QINGDAO.name
-    assert json.loads(forced.read_text())["name"] == aipark.QINGDAO.name
+    assert tomllib.loads(forced.read_text())["name"] == aipark.QINGDAO.name
 
 
 def test_cli_dump_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

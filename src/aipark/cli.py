@@ -172,10 +172,10 @@ def _tolerance(text: str) -> float:
 
 def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """``dump -o FILE``: a suffix aipark reads back, agreeing with ``--format``, before writing."""
-    from .io import FORMATS
-
     if args.command != "dump" or args.output is None:
         return
+    from .io import FORMATS
+
     suffix = Path(args.output).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)

@@ -252,12 +252,20 @@ def dumps(park: Park, format: Format = "json") -> str:
     raise ValidationError(f"unknown format {format!r}; known: json, toml")
 
 
+class _WideInt(int):
+    """An integer past 64 bits that a park's TOML writes anyway (see below)."""
+
+    __slots__ = ()
+
+
 def _wide_quantities_as_text(value: Any) -> Any:
     """Quantities whose integer needs more than TOML's 64 bits, as text (``"10**20 CNY"``).
 
     A park holds integers up to 1023 bits (JSON writes them as they are);
     TOML's integers stop at 64 bits, and quantity text reads back exactly.
     """
+    from .units import MAX_TEXT_LENGTH
+
     if isinstance(value, dict):
         magnitude = value.get("value")
         if (
@@ -268,7 +276,12 @@ def _wide_quantities_as_text(value: Any) -> Any:
             and isinstance(value["unit"], str)
         ):
             unit = value["unit"]
-            return f"{magnitude} {unit}" if unit != "dimensionless" else str(magnitude)
+            text = f"{magnitude} {unit}" if unit != "dimensionless" else str(magnitude)
+            if len(text) <= MAX_TEXT_LENGTH:
+                return text
+            # Too long for quantity text (over ~190 digits): a bare integer, beyond
+            # TOML's 64 bits, which Python's tomllib (and so aipark) reads back.
+            return {"value": _WideInt(magnitude), "unit": unit}
         return {key: _wide_quantities_as_text(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_wide_quantities_as_text(item) for item in value]
@@ -361,7 +374,7 @@ def _toml_ready(value: object) -> Any:
     if isinstance(value, bool | str):
         return value
     if isinstance(value, int):
-        if not -(2**63) <= value < 2**63:
+        if not -(2**63) <= value < 2**63 and not isinstance(value, _WideInt):
             raise ValidationError(f"TOML integers have 64 bits, got {value.bit_length()} bits")
         return value
     if isinstance(value, float):
