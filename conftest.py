@@ -117,3 +117,18 @@ docs_examples = Sybil(
     teardown=_teardown,
 )
 pytest_collect_file = docs_examples.pytest()
+
+
+def pytest_addoption(parser: Any) -> None:
+    parser.addoption(
+        "--browser",
+        action="store_true",
+        help="also run tests/browser: the built docs in the system's Chromium (see .ci/run)",
+    )
+
+
+def pytest_ignore_collect(collection_path: Any, config: Any) -> bool | None:
+    """tests/browser needs a browser and built docs: collected only with --browser."""
+    if collection_path.name == "browser" and collection_path.parent.name == "tests":
+        return not config.getoption("--browser")
+    return None

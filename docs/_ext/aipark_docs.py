@@ -10,6 +10,7 @@ All of them call aipark, so the pages cannot drift from the data or the models.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -53,8 +54,58 @@ def _park(directive: SphinxDirective) -> aipark.Park:
     return get_park(key)
 
 
+class details(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """A collapsed part of a page: HTML ``<details>``; its first child is the summary."""
+
+
+class summary(nodes.TextElement):  # noqa: N801
+    """What a collapsed part is about: HTML ``<summary>``."""
+
+
+def _visit_details(self: Any, node: details) -> None:
+    self.body.append('<details class="aipark-details">')
+
+
+def _visit_summary(self: Any, node: summary) -> None:
+    self.body.append("<summary>")
+
+
+def _depart(tag: str) -> Any:
+    return lambda self, node: self.body.append(f"</{tag}>")
+
+
+def _field_groups(paths: list[str]) -> nodes.bullet_list:
+    """The cited fields grouped by the model they belong to: one short line per model."""
+    grouped: dict[str, list[str]] = {}
+    for path in dict.fromkeys(paths):
+        owner, _, field = path.rpartition(".")  # "zones[0]", "name"
+        grouped.setdefault(owner, []).append(field)
+    items = nodes.bullet_list(classes=["aipark-fields"])
+    for owner, fields in grouped.items():
+        para = nodes.paragraph()
+        para += nodes.strong(text=f"{owner}: " if owner else "the park: ")
+        for i, field in enumerate(fields):
+            if i:
+                para += nodes.Text(", ")
+            para += nodes.literal(text=field)
+        items += nodes.list_item("", para)
+    return items
+
+
+def audit_sources(park: aipark.Park) -> list[aipark.Source]:
+    """Sources the audit of ``park`` cites that the park itself does not (ECB rates)."""
+    own = set(park.sources)
+    found = [s for f in aipark.audit(park) for s in f.sources if s not in own]
+    return list(dict.fromkeys(found))
+
+
 class SourcesDirective(SphinxDirective):
-    """A list of a prebuilt park's sources, each with the fields it is cited for."""
+    """A list of a prebuilt park's sources, each with the fields it is cited for.
+
+    Sources that only the audit on the same page cites (the ECB's exchange
+    rates) are listed too, so every source the page names is in the list.  The
+    fields come collapsed, grouped by the part of the park they belong to.
+    """
 
     required_arguments = 1
 
@@ -63,7 +114,10 @@ class SourcesDirective(SphinxDirective):
         cited: dict[aipark.Source, list[str]] = {source: [] for source in park.sources}
         for path, citation in citation_paths(park):
             cited.setdefault(citation.source, []).append(path)
-        items = nodes.bullet_list()
+        by_audit = audit_sources(park)
+        for source in by_audit:
+            cited.setdefault(source, [])
+        items = nodes.bullet_list(classes=["aipark-sources"])
         for source, paths in cited.items():
             para = nodes.paragraph()
             if source.id:
@@ -80,19 +134,23 @@ class SourcesDirective(SphinxDirective):
             para += nodes.Text(f", published {source.published.isoformat()}")
             if source.language:
                 para += nodes.Text(f" (language: {source.language})")
-            para += nodes.Text(". ")
-            unique = list(dict.fromkeys(paths))
-            if unique:
+            para += nodes.Text(".")
+            item = nodes.list_item("", para)
+            if paths:
+                unique = list(dict.fromkeys(paths))
                 times = "once" if len(paths) == 1 else f"{len(paths)} times"
-                para += nodes.Text(f"Cited {times}, for ")
-                for i, path in enumerate(unique):
-                    if i:
-                        para += nodes.Text(", ")
-                    para += nodes.literal(text=path)
-                para += nodes.Text(".")
+                fields = "1 field" if len(unique) == 1 else f"{len(unique)} fields"
+                box = details()
+                box += summary(text=f"Cited {times}, for {fields}")
+                box += _field_groups(paths)
+                item += box
+            elif source in by_audit:
+                item += nodes.paragraph(
+                    text="Not cited by the data: the audit below converts money at this rate."
+                )
             else:
-                para += nodes.Text("Not cited for any field.")
-            items += nodes.list_item("", para)
+                item += nodes.paragraph(text="Not cited for any field.")
+            items += item
         return [items]
 
 
@@ -126,14 +184,109 @@ class DiagramDirective(SphinxDirective):
 
 
 class AuditDirective(SphinxDirective):
-    """A prebuilt park's audit, as ``aipark audit PARK`` prints it."""
+    """A prebuilt park's audit: what ``aipark audit PARK`` prints, as paragraphs.
+
+    Each finding's row of the command's table (reported, exact, difference)
+    becomes a line of its own, so the report wraps to a phone's width where
+    the command's fixed-width table would run off it.
+    """
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         park = _park(self)
-        text = aipark.format_findings(aipark.audit(park), title=f"Audit of {park.name}")
-        return [nodes.literal_block(text, text, language="text")]
+        findings = aipark.audit(park)
+        if not findings:
+            return [nodes.paragraph(text="No findings: every reported figure agrees.")]
+        # The command's own table, one row per finding, its cells parted by 2+ spaces.
+        rows = aipark.format_findings(findings).splitlines()[1 : 1 + len(findings)]
+        items = nodes.enumerated_list(classes=["aipark-audit"])
+        for finding, row in zip(findings, rows, strict=True):
+            _, _, reported, exact, difference = re.split(r"\s{2,}", row.strip())
+            item = nodes.list_item()
+            head = nodes.paragraph()
+            head += nodes.strong(text=f"{finding.kind.value}: ")
+            head += nodes.literal(text=finding.figure)
+            head += nodes.Text(f" ({finding.subject})")
+            item += head
+            item += nodes.paragraph(
+                text=f"Reported {reported}; exact {exact}; difference {difference}."
+            )
+            item += nodes.paragraph(text=finding.explanation)
+            ids = ", ".join(s.id or s.title for s in finding.sources)
+            item += nodes.paragraph(text=f"Sources: {ids}")
+            items += item
+        return [items]
+
+
+def models_in(obj: Any) -> Iterator[Any]:
+    """Every aipark model in a model tree, the tree first, in data order."""
+    yield obj
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if attrs.has(type(item)):
+                yield from models_in(item)
+
+
+class DisplayDirective(SphinxDirective):
+    """The notebook display (``_repr_html_``) of one model of each kind in a prebuilt park."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        park = _park(self)
+        first: dict[type, Any] = {}
+        for obj in models_in(park):
+            if "_repr_html_" in vars(type(obj)):
+                first.setdefault(type(obj), obj)
+        out: list[nodes.Node] = []
+        for kind, obj in first.items():
+            out.append(nodes.rubric(text=kind.__name__))
+            markup = f'<div class="aipark-display">{obj._repr_html_()}</div>'
+            out.append(nodes.raw("", markup, format="html"))
+        return out
+
+
+# Chinese runs in a built page's text, outside tags: marked with their language.
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def mark_chinese(body: str) -> str:
+    """``body`` (HTML) with each Chinese run in its text wrapped in ``<span lang="zh-Hans">``.
+
+    Text already inside a ``lang="zh-Hans"`` element (the notebook display) and
+    inside ``<script>``/``<style>`` is left alone.
+    """
+    from aipark.formatting import chinese_runs
+
+    out: list[str] = []
+    skip = 0
+    for part in _TAG_OR_TEXT.split(body):
+        if part.startswith("<"):
+            if re.match(r'<(script|style)\b|<span lang="zh-Hans"', part):
+                skip += 1
+            elif skip and re.match(r"</(script|style|span)>", part):
+                skip -= 1
+            elif skip and part.startswith("<span"):
+                skip += 1
+            out.append(part)
+            continue
+        if skip:
+            out.append(part)
+            continue
+        out.extend(
+            f'<span lang="zh-Hans">{run}</span>' if chinese else run
+            for run, chinese in chinese_runs(part)
+        )
+    return "".join(out)
+
+
+def _mark_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if "body" in context:
+        context["body"] = mark_chinese(context["body"])
 
 
 def enum_fields() -> list[tuple[str, list[str]]]:
@@ -179,9 +332,17 @@ class ExtractRulesDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(
+        details,
+        html=(_visit_details, _depart("details")),
+        text=(lambda s, n: None, lambda s, n: None),
+    )
+    app.add_node(summary, html=(_visit_summary, _depart("summary")))
     app.add_directive("aipark-sources", SourcesDirective)
     app.add_directive("aipark-diagram", DiagramDirective)
     app.add_directive("aipark-audit", AuditDirective)
     app.add_directive("aipark-enums", EnumsDirective)
     app.add_directive("aipark-extract-rules", ExtractRulesDirective)
+    app.add_directive("aipark-displays", DisplayDirective)
+    app.connect("html-page-context", _mark_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

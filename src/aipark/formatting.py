@@ -998,7 +998,7 @@ def repr_pretty(obj: Any, p: Any, cycle: bool) -> None:
 
 
 # The notebook display's layout, inline so that it holds in Jupyter, VS Code and
-# any page it is pasted into: left-aligned cells, headings that do not wrap, and
+# any page it is pasted into: left-aligned cells, headings that wrap between words, and
 # a title row as wide as the table can be (a <caption> is only as wide as the
 # table's cells and would squeeze the title into a narrow column).
 _TABLE_STYLE: Final = "border-collapse:collapse;max-width:100%;margin:0"
@@ -1007,13 +1007,14 @@ _TITLE_STYLE: Final = (
     "white-space:normal;overflow-wrap:break-word"
 )
 _HEADING_STYLE: Final = (
-    "text-align:left;vertical-align:top;font-weight:normal;white-space:nowrap;"
-    "padding:0.1em 1em 0.1em 0"
+    "text-align:left;vertical-align:top;font-weight:normal;padding:0.1em 1em 0.1em 0"
 )
-_VALUE_STYLE: Final = "text-align:left;vertical-align:top;padding:0.1em 0;overflow-wrap:break-word"
+# A long address or figure may break anywhere, so the table fits a phone;
+# Chinese runs opt out below.
+_VALUE_STYLE: Final = "text-align:left;vertical-align:top;padding:0.1em 0;overflow-wrap:anywhere"
 # Chinese runs: a Chinese font, and no line break inside a word (CJK text has no
 # spaces, so browsers would otherwise break between any two characters).
-_CHINESE_STYLE: Final = f"font-family:{CJK_FONT_FAMILY};word-break:keep-all"
+_CHINESE_STYLE: Final = f"font-family:{CJK_FONT_FAMILY};word-break:keep-all;overflow-wrap:normal"
 
 
 def _html_text(text: str) -> str:
