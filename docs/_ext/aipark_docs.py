@@ -332,11 +332,7 @@ class ExtractRulesDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_node(
-        details,
-        html=(_visit_details, _depart("details")),
-        text=(lambda s, n: None, lambda s, n: None),
-    )
+    app.add_node(details, html=(_visit_details, _depart("details")))
     app.add_node(summary, html=(_visit_summary, _depart("summary")))
     app.add_directive("aipark-sources", SourcesDirective)
     app.add_directive("aipark-diagram", DiagramDirective)
