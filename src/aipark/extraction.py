@@ -27,7 +27,7 @@ import attrs
 from . import _spellings
 from .errors import AiparkError, ValidationError
 from .models import Bound, Precision, _stated
-from .units import FLOPS_DIMENSION, Quantity, get_registry, read_figure
+from .units import FLOPS_DIMENSION, Quantity, get_registry, quantity, read_figure, unit_name
 
 __all__ = [
     "CLASSIFIERS",
@@ -530,6 +530,7 @@ def _simplified(char: str) -> str:
     return {"萬": "万", "億": "亿", "萬億": "万亿"}.get(char, char)
 
 
+@lru_cache(maxsize=1024)
 def _cn_number(raw: str) -> int | float | None:
     """A Chinese numeral's value through cn2an, or None when it is not a numeral."""
     if set(raw) <= {"百", "千", "佰", "仟"}:
@@ -625,40 +626,33 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
     """Texts after a number that could be its unit, longest first."""
-    rest = s[end : end + 40]
-    lead = len(rest) - len(rest.lstrip(" \u00a0"))
-    if lead == 0 and rest[:1] == "-" and rest[1:2].isalpha():
-        lead = 1  # "a 600-mu campus"
-    if lead > 1:
+    pos = _UNIT_LEAD.match(s, end).end()  # type: ignore[union-attr]  # it matches "" too
+    lead = s[end:pos]
+    if s[pos : pos + 1] in (" ", "\u00a0"):
         return ()
-    body = rest[lead:]
-    out: list[str] = []
-    if _CJK.match(body):
-        run = re.match(r"[\u3400-\u9fff]{1,4}", body)
-        assert run is not None
-        out += [
-            rest[: lead + n]
-            for n in range(len(run.group()), 0, -1)
-            if _could_be_unit(run.group()[:n])
-        ]
-        return tuple(out)
-    words = []
-    pos = 0
-    for _ in range(3):
-        w = _EN_WORD.match(body, pos)
-        if w is None:
-            break
-        words.append(body[: w.end()])
-        nxt = re.match(r" (?=[A-Za-z])", body[w.end() :])
-        if nxt is None:
-            break
-        pos = w.end() + 1
-    if words and words[0].lower() in _NOT_UNITS:
+    run = _CJK_RUN.match(s, pos)
+    if run is not None:
+        chars = run.group()
+        return tuple(
+            lead + chars[:n] for n in range(len(chars), 0, -1) if _could_be_unit(chars[:n])
+        )
+    found = _EN_RUN.match(s, pos)
+    if found is None:
         return ()
-    out += [rest[:lead] + w for w in reversed(words) if _unit_words(w)]
-    return tuple(out)
+    words = [w for w in found.groups() if w]
+    if words[0].lower() in _NOT_UNITS:
+        return ()
+    texts = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+    return tuple(lead + text for text in texts if _unit_words(text))
 
 
+_UNIT_LEAD: Final = re.compile(r"-(?=[A-Za-z])|[ \u00a0]?")
+_CJK_RUN: Final = re.compile(r"[\u3400-\u9fff]{1,4}")
+_EN_UNIT_WORD = r"([A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*)"
+_EN_RUN: Final = re.compile(rf"{_EN_UNIT_WORD}(?: {_EN_UNIT_WORD})?(?: {_EN_UNIT_WORD})?")
+
+
+@lru_cache(maxsize=4096)
 def _unit_words(text: str) -> bool:
     """Whether every word of ``text`` could belong to a unit ("yuan per mu", not "mu site")."""
     if text.startswith(_UNIT_STARTS):
@@ -836,8 +830,15 @@ def _finish(
 
 
 def _kind(q: Quantity) -> MentionKind:
+    return _kind_of_unit(unit_name(q._units))
+
+
+@lru_cache(maxsize=512)
+def _kind_of_unit(unit: str) -> MentionKind:
+    """What a quantity of ``unit`` measures (pint's dimension checks are slow; units repeat)."""
     from .units import currencies_of
 
+    q = quantity(1, unit)
     if currencies_of(q) and len(q.dimensionality) == 1:  # yuan, not yuan per mu
         return MentionKind.MONEY
     if q.check("[area]"):
