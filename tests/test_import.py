@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -77,6 +78,56 @@ def test_all_is_pinned_and_importable() -> None:
     assert set(aipark.__all__) >= PUBLIC
     for name in aipark.__all__:
         assert getattr(aipark, name) is not None, name
+
+
+def test_every_public_name_resolves_in_a_fresh_process() -> None:
+    """Each name in ``__all__`` is importable first thing, before anything else is loaded."""
+    out = run_python(
+        """
+        import aipark
+        missing = []
+        for name in aipark.__all__:
+            try:
+                getattr(aipark, name)
+            except Exception as exc:
+                missing.append(f"{name}: {exc!r}")
+        print(missing)
+        """
+    )
+    assert out == "[]"
+
+
+def test_the_lazy_table_is_the_type_checking_imports() -> None:
+    """``__all__`` is what ``import aipark`` defines, what it builds and what it imports lazily.
+
+    The lazy table is read from the ``if TYPE_CHECKING:`` imports of ``__init__.py``,
+    so the names type checkers see are the names that import; each resolves to the
+    object of the module that defines it.
+    """
+    import importlib
+
+    out = run_python(
+        """
+        import aipark, json
+        print(json.dumps([n for n in aipark.__all__ if n in vars(aipark)]))
+        """
+    )
+    eager = set(json.loads(out))  # names defined by ``import aipark`` itself
+    lazy = aipark._lazy_table()
+    assert eager <= {*aipark.errors.__all__, "__version__"}  # cheap: errors and the version
+    assert set(lazy) | set(aipark._BUILT) | eager == set(aipark.__all__), (
+        "a name in __all__ without a type-checking import, or the other way round"
+    )
+    assert not set(lazy) & eager
+    for name, (module, attr) in lazy.items():
+        assert getattr(aipark, name) is getattr(importlib.import_module(f"aipark.{module}"), attr)
+
+
+def test_the_lazy_table_without_sources_agrees() -> None:
+    """Installed without sources, aipark finds each name through its modules' ``__all__``."""
+    from_modules = aipark._table_from_modules()
+    for name, (module, attr) in aipark._lazy_table().items():
+        assert from_modules[name] == (module, attr), name
 
 
 def test_errors_hierarchy() -> None:

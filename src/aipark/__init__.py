@@ -13,6 +13,8 @@ application registry and cattrs' global converter are left alone.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -139,76 +141,64 @@ __all__ = [
     "write_parquet",
 ]
 
-# Public names and the modules that define them, imported on first access: pint,
-# cattrs, babel and attrs load only when something needs them.
-_LAZY = {
-    "Bound": ("models", "Bound"),
-    "Citation": ("models", "Citation"),
-    "ComputingCenter": ("models", "ComputingCenter"),
-    "InnovationPlatform": ("models", "InnovationPlatform"),
-    "Location": ("models", "Location"),
-    "Milestone": ("models", "Milestone"),
-    "Park": ("models", "Park"),
-    "Precision": ("models", "Precision"),
-    "ProvenanceError": ("models", "ProvenanceError"),
-    "Source": ("models", "Source"),
-    "Target": ("models", "Target"),
-    "Zone": ("models", "Zone"),
-    "ZoneKind": ("models", "ZoneKind"),
-    "citations_of": ("models", "citations_of"),
-    "source_of": ("models", "source_of"),
-    "convert": ("conversion", "convert"),
-    "same_value": ("conversion", "same_value"),
-    "describe": ("formatting", "describe"),
-    "format_quantity": ("formatting", "format_quantity"),
-    "from_dict": ("serialization", "from_dict"),
-    "to_dict": ("serialization", "to_dict"),
-    "make_converter": ("serialization", "make_converter"),
-    "Quantity": ("units", "Quantity"),
-    "UnitRegistry": ("units", "UnitRegistry"),
-    "ExchangeRate": ("fx", "ExchangeRate"),
-    "exchange_rate": ("fx", "exchange_rate"),
-    "exchange_rates": ("fx", "exchange_rates"),
-    "ComputeTotal": ("compute", "ComputeTotal"),
-    "Derived": ("compute", "Derived"),
-    "compute_per_pc": ("compute", "compute_per_pc"),
-    "total_compute": ("compute", "total_compute"),
-    "audit": ("auditing", "audit"),
-    "Finding": ("auditing", "Finding"),
-    "FindingKind": ("auditing", "FindingKind"),
-    "Reading": ("auditing", "Reading"),
-    "format_findings": ("auditing", "format_findings"),
-    "use_as_application_registry": ("units", "use_as_application_registry"),
-    "extract": ("extraction", "extract"),
-    "Mention": ("extraction", "Mention"),
-    "TextFinding": ("text_audit", "TextFinding"),
-    "TextProblem": ("text_audit", "TextProblem"),
-    "MentionKind": ("extraction", "MentionKind"),
-    "load": ("io", "load"),
-    "dump": ("io", "dump"),
-    "json_schema": ("schema", "json_schema"),
-    "to_arrow": ("tables", "to_arrow"),
-    "to_dataframe": ("tables", "to_dataframe"),
-    "write_parquet": ("tables", "write_parquet"),
-    "to_mermaid": ("diagram", "to_mermaid"),
-    "to_svg": ("diagram", "to_svg"),
+# The type-checking imports above are the one list of the names aipark imports
+# lazily: on first access to one, __getattr__ reads that block of this file for
+# the module to import (as scientific Python's lazy_loader reads a stub file), so
+# pint, cattrs, babel and attrs load only when something needs them.  aipark's
+# own registry, converter and prebuilt park are built on first use.
+_BUILT: dict[str, Callable[[], Any]] = {
+    "ureg": lambda: _module("units").get_registry(),
+    "Q_": lambda: _module("units").get_registry().Quantity,
+    "converter": lambda: _module("serialization").get_converter(),
+    "QINGDAO": lambda: _module("data").get_park("qingdao"),
 }
 
 
-def __getattr__(name: str) -> Any:
+def _module(name: str) -> Any:
     from importlib import import_module
 
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        value = getattr(import_module(f".{module}", __name__), attr)
-    elif name == "ureg":
-        value = import_module(".units", __name__).get_registry()
-    elif name == "Q_":
-        value = import_module(".units", __name__).get_registry().Quantity
-    elif name == "converter":
-        value = import_module(".serialization", __name__).get_converter()
-    elif name == "QINGDAO":
-        value = import_module(".data", __name__).get_park("qingdao")
+    return import_module(f".{name}", __name__)
+
+
+@functools.cache
+def _lazy_table() -> dict[str, tuple[str, str]]:
+    """Public name -> (module, attribute), from this file's ``if TYPE_CHECKING:`` imports."""
+    import re
+
+    try:
+        with open(__file__, encoding="utf-8") as f:
+            source = f.read()
+    except OSError:  # installed without sources (a frozen app): ask every module
+        return _table_from_modules()
+    block = source.split("\nif TYPE_CHECKING:\n", 1)[1]
+    end = re.search(r"\n(?=\S)", block)  # the first line back at the left margin
+    block = block[: end.end()] if end else block
+    pattern = r"^    from \.(\w+) import (?:\(([^)]*)\)|(.*))$"
+    return {
+        name: (module, name)
+        for module, wrapped, line in re.findall(pattern, block, re.M)
+        for name in (wrapped or line).replace(",", " ").split()
+    }
+
+
+def _table_from_modules() -> dict[str, tuple[str, str]]:
+    """The same table from the ``__all__`` of every submodule, importing them all."""
+    import pkgutil
+
+    table: dict[str, tuple[str, str]] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name != "__main__":
+            for attr in getattr(_module(info.name), "__all__", ()):
+                table.setdefault(attr, (info.name, attr))
+    return table
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BUILT:
+        value = _BUILT[name]()
+    elif name in __all__ and name in _lazy_table():
+        module, attr = _lazy_table()[name]
+        value = getattr(_module(module), attr)
     else:
         raise AttributeError(f"module 'aipark' has no attribute {name!r}")
     globals()[name] = value
