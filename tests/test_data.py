@@ -110,20 +110,47 @@ def test_unverified_chinese_names_are_marked() -> None:
             assert obj.local_name not in unverified
 
 
+def test_goals_sectors_and_domains_have_their_sourced_chinese_names() -> None:
+    """The reference sheet's Chinese names, each cited to the page that gives it (EEO)."""
+    assert [t.local_name for t in PARK.goals] == [
+        "算力服务支撑",
+        "软硬件融合创新",
+        "产业智能化应用",
+    ]
+    assert [t.local_name for t in PARK.sectors] == [
+        "AI信创硬件制造",
+        "AI算法软件研发",
+        "AI模型训练与数据服务",
+    ]
+    assert [t.local_name for t in PARK.application_domains] == [
+        "智慧家居",
+        "工业智能",
+        "智慧城市",
+        "智慧金融",
+        "生命健康",
+    ]
+    for term in (*PARK.goals, *PARK.sectors, *PARK.application_domains):
+        assert term.local_name_verified
+        assert source_of(term, "local_name").id == "EEO-2024-04-16"
+    scenarios = next(t for t in PARK.targets if t.name == "application scenarios")
+    assert scenarios.local_name == "应用场景"
+    assert source_of(scenarios, "local_name").id == "EEO-2024-04-16"
+
+
 def test_goals_sectors_and_domains() -> None:
     assert len(PARK.goals) == 3
-    assert PARK.sectors == (
+    assert [t.name for t in PARK.sectors] == [
         "hardware manufacturing",
         "R&D of complex algorithm software",
         "model training and data service",
-    )
-    assert PARK.application_domains == (
+    ]
+    assert [t.name for t in PARK.application_domains] == [
         "smart homes",
         "industrial intelligence",
         "smart cities",
         "smart finance",
         "life and health",
-    )
+    ]
     for field in ("goals", "sectors", "application_domains", "layout"):
         assert source_of(PARK, field).id == "CD-2023-02-27"
     six = [c for c in aipark.citations_of(PARK, "application_domains") if c.conflicts]

@@ -20,6 +20,7 @@ from IPython.lib.pretty import RepresentationPrinter, pretty
 import aipark
 from aipark import Bound, Park, Target, ValidationError
 from aipark.formatting import CLDR_UNITS, Length, describe, format_quantity, plain_quantity
+from aipark.models import Term
 from aipark.units import parse_unit, unit_name
 
 NBSP = "\xa0"
@@ -219,7 +220,7 @@ def test_describe_en_US() -> None:
         "    industrial revenue of the Qingdao Smart Computing Valley (产业营收规模):"
         " more than 60 billion Chinese yuan by 2028; reported as 8.69 billion US dollars"
     ) in lines
-    assert "    application scenarios: about 100" in lines
+    assert "    application scenarios (应用场景): about 100" in lines
     assert (
         "    Shandong Institutes of Industrial Technology (山东产业技术研究院):"
         " 40 incubated enterprises"
@@ -254,13 +255,53 @@ def test_describe_zh_CN() -> None:
     )
     assert '    "海之心"人工智能计算中心：150 PFLOPS（精度未注明）；第1期' in lines
     assert "    产业营收规模：到2028年超过600亿元；报道为86.9亿美元" in lines
-    assert "    application scenarios：约100" in lines
+    assert "    应用场景：约100" in lines
+    assert "  定位：算力服务支撑；软硬件融合创新；产业智能化应用" in lines
+    assert "  重点产业：AI信创硬件制造；AI算法软件研发；AI模型训练与数据服务" in lines
+    assert "  应用领域：智慧家居；工业智能；智慧城市；智慧金融；生命健康" in lines
+    assert "  布局：one valley and two wings（未翻译）" in lines
     assert "    山东产业技术研究院：已孵化40家企业" in lines
     assert "    2019年10月14日：济南-青岛人工智能创新应用先导区" in lines
     assert (
         "    China Daily：Qingdao industrial park unveils new chapter in AI（2023年2月27日）"
         in lines
     )
+
+
+def test_describe_zh_CN_has_no_english_that_a_source_gives_in_chinese() -> None:
+    """Every name with a sourced Chinese form shows only that; other English is marked.
+
+    Above the sources (whose titles and publishers are the publications' own),
+    English appears only with a mark: untranslated, or beside an unconfirmed
+    Chinese rendering.
+    """
+    text = describe(QINGDAO, locale="zh_CN")
+    body = text.split("\n  资料来源")[0]
+    named = [
+        *QINGDAO.goals,
+        *QINGDAO.sectors,
+        *QINGDAO.application_domains,
+        *QINGDAO.targets,
+        *QINGDAO.zones,
+        *QINGDAO.computing_centers,
+        *QINGDAO.platforms,
+        *QINGDAO.milestones,
+    ]
+    unmarked = re.sub(r"（暂译；英文名：[^）]*）|[^：；\n]*（未翻译）", "", body)
+    for obj in named:
+        if obj.local_name is not None and obj.local_name_verified:
+            assert obj.local_name in body
+            assert obj.name not in unmarked, obj.name
+    for line in body.splitlines():
+        if re.search(r"[A-Za-z]+[ -][A-Za-z&]+", line):  # two English words or more
+            assert "（未翻译）" in line or "暂译；英文名" in line, line
+
+
+def test_terms_without_a_chinese_name_are_marked_untranslated() -> None:
+    park = Park(name="P", local_name="某园", goals=["g", Term("h", local_name="乙")])
+    assert describe(park, locale="zh_CN").splitlines()[-1] == "  定位：g（未翻译）；乙"
+    assert describe(park, locale="zh_TW").splitlines()[-1] == "  定位：g（未翻譯）；乙"
+    assert describe(park, locale="en_US").splitlines()[-1] == "  Goals: g; h (乙)"
 
 
 def test_describe_de_DE() -> None:
@@ -277,7 +318,7 @@ def test_describe_de_DE() -> None:
         "    industrial revenue of the Qingdao Smart Computing Valley (产业营收规模):"
         " mehr als 60 Milliarden Renminbi Yuan bis 2028; berichtet: 8,69 Milliarden US-Dollar"
     ) in lines
-    assert "    application scenarios: etwa 100" in lines
+    assert "    application scenarios (应用场景): etwa 100" in lines
 
 
 @pytest.mark.parametrize(
@@ -325,12 +366,12 @@ def test_other_locales_show_english_names(locale: str) -> None:
 @pytest.mark.parametrize(
     ("bound", "en", "zh"),
     [
-        (Bound.EXACTLY, "t: 5 by 2030", "t：到2030年5"),
-        (Bound.ABOUT, "t: about 5 by 2030", "t：到2030年约5"),
-        (Bound.MORE_THAN, "t: more than 5 by 2030", "t：到2030年超过5"),
-        (Bound.AT_LEAST, "t: at least 5 by 2030", "t：到2030年至少5"),
-        (Bound.LESS_THAN, "t: less than 5 by 2030", "t：到2030年不足5"),
-        (Bound.AT_MOST, "t: at most 5 by 2030", "t：到2030年至多5"),
+        (Bound.EXACTLY, "t: 5 by 2030", "t（未翻译）：到2030年5"),
+        (Bound.ABOUT, "t: about 5 by 2030", "t（未翻译）：到2030年约5"),
+        (Bound.MORE_THAN, "t: more than 5 by 2030", "t（未翻译）：到2030年超过5"),
+        (Bound.AT_LEAST, "t: at least 5 by 2030", "t（未翻译）：到2030年至少5"),
+        (Bound.LESS_THAN, "t: less than 5 by 2030", "t（未翻译）：到2030年不足5"),
+        (Bound.AT_MOST, "t: at most 5 by 2030", "t（未翻译）：到2030年至多5"),
     ],
 )
 def test_target_bounds(bound: Bound, en: str, zh: str) -> None:

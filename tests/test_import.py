@@ -28,6 +28,7 @@ PUBLIC = {
     "Quantity",
     "Source",
     "Target",
+    "Term",
     "UnitRegistry",
     "ValidationError",
     "Zone",

@@ -86,7 +86,8 @@ def test_contract_field_names() -> None:
 def test_collections_become_tuples() -> None:
     park = Park(name="P", zones=[Zone(name="Z", kind=ZoneKind.WING)], goals=["g"])
     assert isinstance(park.zones, tuple)
-    assert park.goals == ("g",)
+    assert park.goals == (aipark.models.Term("g"),)
+    assert str(park.goals[0]) == "g"
 
 
 def test_models_are_frozen_and_slotted() -> None:

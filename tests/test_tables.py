@@ -85,7 +85,8 @@ def test_the_parks_table() -> None:
     assert rows[0]["local_name"] == "青岛人工智能产业园"
     assert rows[0]["launched"] == datetime.date(2023, 2, 23)
     assert rows[0]["location_local_city"] == "青岛市"
-    assert rows[0]["goals"] == list(QINGDAO.goals)
+    assert rows[0]["goals"] == [goal.name for goal in QINGDAO.goals]
+    assert rows[0]["goals_local_name"] == ["算力服务支撑", "软硬件融合创新", "产业智能化应用"]
     assert rows[0]["area"] == pytest.approx(2918 / 15)
     assert rows[1]["area"] == pytest.approx(150.0)
     assert rows[1]["location_city"] is None
@@ -236,7 +237,7 @@ def test_parquet_read_by_duckdb(tmp_path: Path) -> None:
     parks_path = tmp_path / "parks.parquet"
     aipark.write_parquet([QINGDAO, LAKESIDE], parks_path, units={"area": "mu"})
     rows = duckdb.sql(
-        f"SELECT min(launched), max(area), list_contains(first(goals), '{QINGDAO.goals[0]}') "
+        f"SELECT min(launched), max(area), list_contains(first(goals), '{QINGDAO.goals[0].name}') "
         f"FROM '{parks_path}'"
     ).fetchall()
     assert rows == [(datetime.date(2023, 2, 23), 2918.0, True)]

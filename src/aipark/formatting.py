@@ -248,6 +248,7 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "source": "{publisher}: {title} ({date})",
         "with_local": "{name} ({local})",
         "unverified": "{name} ({local}, unverified Chinese name)",
+        "untranslated": "{name}",
         "colon": ": ",
         "aside": " ({0})",
         "separator": "; ",
@@ -321,6 +322,7 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "source": "{publisher}：{title}（{date}）",
         "with_local": "{local}",
         "unverified": "{local}（暂译；英文名：{name}）",
+        "untranslated": "{name}（未翻译）",
         "colon": "：",
         "aside": "（{0}）",
         "separator": "；",
@@ -358,6 +360,7 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "source": "{publisher}：{title}（{date}）",
         "with_local": "{local}",
         "unverified": "{local}（暫譯；英文名：{name}）",
+        "untranslated": "{name}（未翻譯）",
         "colon": "：",
         "aside": "（{0}）",
         "separator": "；",
@@ -690,7 +693,7 @@ def _name(obj: Any, loc: _Locale) -> str:
     """``obj``'s name for readers of ``loc``; an unconfirmed Chinese name is marked."""
     local = getattr(obj, "local_name", None)
     if not local:
-        return str(obj.name)
+        return loc.message("untranslated").format(name=obj.name)
     verified = getattr(obj, "local_name_verified", True)
     return loc.message("with_local" if verified else "unverified").format(
         name=obj.name, local=local
@@ -780,7 +783,7 @@ def _park_rows(park: Park, loc: _Locale, *, brief: bool) -> _Rows:
     if park.launched is not None:
         rows.append((m("launched"), _date(park.launched, loc)))
     if park.layout is not None and not brief:
-        rows.append((m("layout"), park.layout))
+        rows.append((m("layout"), m("untranslated").format(name=park.layout)))
     if brief:
         counts = [(kind, sum(z.kind is kind for z in park.zones)) for kind in ZoneKind]
         add("zones", [f"{m(k.value)}{m('colon')}{n}" for k, n in counts if n], inline=True)
@@ -794,9 +797,9 @@ def _park_rows(park: Park, loc: _Locale, *, brief: bool) -> _Rows:
         return rows
     add("platforms", [_platform(p, loc) for p in park.platforms])
     add("milestones", [_milestone(ms, loc) for ms in park.milestones])
-    add("goals", list(park.goals), inline=True)
-    add("sectors", list(park.sectors), inline=True)
-    add("application_domains", list(park.application_domains), inline=True)
+    add("goals", [_name(t, loc) for t in park.goals], inline=True)
+    add("sectors", [_name(t, loc) for t in park.sectors], inline=True)
+    add("application_domains", [_name(t, loc) for t in park.application_domains], inline=True)
     add("sources", [_source(s, loc) for s in park.sources])
     return rows
 

@@ -40,6 +40,7 @@ __all__ = [
     "ProvenanceError",
     "Source",
     "Target",
+    "Term",
     "Zone",
     "ZoneKind",
     "citations_of",
@@ -417,16 +418,29 @@ def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
     return _to_tuple(value, "milestones")
 
 
-def _goals(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value, "goals")
+def _terms(value: Iterable[Term | str], field: str) -> tuple[Term, ...]:
+    """Terms, each from itself or from its English name: ``"smart homes"``."""
+    items = _to_tuple(value, field)
+    errors = [
+        FieldError(f"{field}[{i}]", problem)
+        for i, item in enumerate(items)
+        if isinstance(item, str) and (problem := _plain_text(item)) is not None
+    ]
+    if errors:
+        raise ValidationError(errors)
+    return tuple(Term(item) if isinstance(item, str) else item for item in items)
 
 
-def _sectors(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value, "sectors")
+def _goals(value: Iterable[Term | str]) -> tuple[Term, ...]:
+    return _terms(value, "goals")
 
 
-def _application_domains(value: Iterable[str]) -> tuple[str, ...]:
-    return _to_tuple(value, "application_domains")
+def _sectors(value: Iterable[Term | str]) -> tuple[Term, ...]:
+    return _terms(value, "sectors")
+
+
+def _application_domains(value: Iterable[Term | str]) -> tuple[Term, ...]:
+    return _terms(value, "application_domains")
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
@@ -603,6 +617,32 @@ class Location(_Cited):
     citations: tuple[Citation, ...] = attrs.field(
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
+
+
+@attrs.frozen
+class Term(_Cited):
+    """A short name in English and, when a source gives one, in Simplified Chinese.
+
+    The park's goals, sectors and application domains are terms: text such
+    as ``"smart homes"`` becomes ``Term("smart homes")``, and
+    ``Term("smart homes", local_name="智慧家居")`` carries the Chinese name
+    with its citation.  ``str(term)`` is the English name.
+    """
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
+
+    name: str = attrs.field(validator=_TEXT)
+    #: Name in Simplified Chinese, when a source gives one.
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: False when the Chinese name is a likely rendering no source confirms.
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @attrs.frozen
@@ -787,14 +827,14 @@ class Park(_Cited):
     milestones: tuple[Milestone, ...] = attrs.field(
         default=(), converter=_milestones, validator=_Items(Milestone), kw_only=True
     )
-    goals: tuple[str, ...] = attrs.field(
-        default=(), converter=_goals, validator=_Items(str), kw_only=True
+    goals: tuple[Term, ...] = attrs.field(
+        default=(), converter=_goals, validator=_Items(Term), kw_only=True
     )
-    sectors: tuple[str, ...] = attrs.field(
-        default=(), converter=_sectors, validator=_Items(str), kw_only=True
+    sectors: tuple[Term, ...] = attrs.field(
+        default=(), converter=_sectors, validator=_Items(Term), kw_only=True
     )
-    application_domains: tuple[str, ...] = attrs.field(
-        default=(), converter=_application_domains, validator=_Items(str), kw_only=True
+    application_domains: tuple[Term, ...] = attrs.field(
+        default=(), converter=_application_domains, validator=_Items(Term), kw_only=True
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), converter=_sources, validator=_Items(Source), kw_only=True

@@ -25,6 +25,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_unstructure_fn
 
 from . import models
 from .errors import FieldError, ValidationError, join_path, one_line, shown
@@ -54,6 +55,7 @@ MODELS: Final[tuple[type, ...]] = (
     models.Source,
     models.Citation,
     models.Location,
+    models.Term,
     models.Zone,
     models.ComputingCenter,
     models.InnovationPlatform,
@@ -112,6 +114,39 @@ def configure_converter(converter: cattrs.Converter) -> None:
     )
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook_factory(converter))
     converter.register_structure_hook_factory(attrs.has, _model_hook_factory(converter))
+    _configure_terms(converter)
+
+
+def _configure_terms(converter: cattrs.Converter) -> None:
+    """A term is its English name as text when that is all it has, else an object.
+
+    ``"smart homes"`` and ``{"name": "smart homes", "local_name": "智慧家居"}``
+    both read as a :class:`~aipark.models.Term`; ``to_dict`` writes the text
+    form for a term with no Chinese name and no citations.
+    """
+    as_model = _model_hook_factory(converter)(models.Term)
+    as_dict = make_dict_unstructure_fn(models.Term, converter)
+
+    def structure(data: object, cls: type) -> models.Term:
+        if isinstance(data, str):
+            try:
+                return models.Term(data)
+            except ValidationError as exc:  # the text is the term: no ".name" in the path
+                raise ValidationError(FieldError("", e.message) for e in exc.errors) from None
+        if not isinstance(data, Mapping):
+            raise ValidationError(
+                f"expected text such as 'smart homes' or an object with a 'name', got {shown(data)}"
+            )
+        term: models.Term = as_model(data, cls)
+        return term
+
+    def unstructure(term: models.Term) -> Any:
+        if term.local_name is None and term.local_name_verified and not term.citations:
+            return term.name
+        return as_dict(term)
+
+    converter.register_structure_hook(models.Term, structure)
+    converter.register_unstructure_hook(models.Term, unstructure)
 
 
 def _unstructure_quantity(q: Quantity) -> dict[str, Any]:

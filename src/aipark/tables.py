@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from .errors import MissingDependencyError, ValidationError
-from .models import Park
+from .models import Park, Term
 
 if TYPE_CHECKING:
     import pandas
@@ -136,7 +136,13 @@ def _columns(cls: type) -> tuple[_Column, ...]:
     for field in attrs.fields(_resolved(cls)):
         t = _optional(field.type)
         getter: Callable[[Any], Any] = operator.attrgetter(field.name)
-        if field.name == "citations" or ((item := _item_type(t)) is not None and item is not str):
+        item = _item_type(t)
+        if item is Term:  # goals, sectors: the English names, then the Chinese ones
+            out.append(_Column(field.name, "list", _term_names(getter, "name")))
+            local = f"{field.name}_local_name"
+            out.append(_Column(local, "list", _term_names(getter, "local_name")))
+            continue
+        if field.name == "citations" or (item is not None and item is not str):
             continue
         if attrs.has(t):  # a nested model: its columns, prefixed with the field's name
             for inner in _columns(t):
@@ -171,6 +177,13 @@ def _as_text(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def get(obj: Any) -> Any:
         value = inner(obj)
         return value if value is None or isinstance(value, str) else str(value)
+
+    return get
+
+
+def _term_names(get_terms: Callable[[Any], Any], attribute: str) -> Callable[[Any], Any]:
+    def get(obj: Any) -> list[str | None]:
+        return [getattr(term, attribute) for term in get_terms(obj)]
 
     return get
 
