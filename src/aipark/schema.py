@@ -129,6 +129,13 @@ def _type(t: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str
                 {"type": "string", "description": "the id of a source in the park's sources"},
             ]
         }
+    if t is models.Term:  # a term with only its English name may be that text
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "pattern": r"\S", "description": "its name"},
+                _model(t, defs),
+            ]
+        }
     if attrs.has(t):
         return _model(t, defs)
     if isinstance(t, type) and issubclass(t, enum.Enum):
