@@ -31,7 +31,14 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "docs" / "_build"
 SHOTS = BUILD / "screenshots"
 WIDTHS = (1280, 390)
-PAGES = ("index", "reference/qingdao", "how-to/diagram", "how-to/notebook")
+PAGES = (
+    "index",
+    "tutorial",
+    "reference/qingdao",
+    "how-to/diagram",
+    "how-to/own-park",
+    "how-to/notebook",
+)
 # Chromium on a machine with no network of its own (see the CI machine's notes).
 FLAGS = [
     "--no-sandbox",
@@ -135,6 +142,13 @@ def test_page_reads_at_width(browser: Browser, site: str, name: str, width: int)
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{name} is {overflow} px wider than a {width} px screen"
+        # Examples (error messages, output) wrap inside their box: nothing to scroll to.
+        hidden = page.eval_on_selector_all(
+            ".highlight pre",
+            "pres => pres.filter(p => p.scrollWidth > p.clientWidth + 1)"
+            ".map(p => p.textContent.slice(0, 60))",
+        )
+        assert hidden == [], f"{name}: code boxes that scroll sideways: {hidden}"
     chinese = page.locator('[lang="zh-Hans"]').count()
     if name != "index":
         assert chinese > 0, f"{name}: no Chinese text marked lang=zh-Hans"
