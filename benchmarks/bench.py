@@ -243,6 +243,48 @@ def bench_convert(rounds: int, n: int) -> list[bool]:
     return [report("convert vs q.to", t_ours, t_pint, n, ("<=", 1.1))]
 
 
+#: Figures as articles about parks and computing centers print them, in forms pint's own
+#: parser also reads (it reads none of "600亿元", "$8.69 billion" or "100P").
+PARSE_TEMPLATES = (
+    "{n} mu",
+    "{n:,} mu",
+    "{n}亩",
+    "{x} hectare",
+    "{n} hectares",
+    "{n} square meter",
+    "{n} km²",
+    "{x} kilometer**2",
+    "{n} PFLOPS",
+    "{n} petaflops",
+    "{x} EFLOPS",
+    "{n} TFLOPS",
+    "{n} 亿CNY",
+    "{n} yuan",
+    "{x} USD",
+    "{n} percent",
+)
+
+
+def bench_parse(rounds: int, n: int) -> list[bool]:
+    texts = [
+        PARSE_TEMPLATES[i % len(PARSE_TEMPLATES)].format(n=i % 9973 + 1, x=(i % 997) / 8 + 0.5)
+        for i in range(n)
+    ]
+    parse, reg = aipark.units.parse_quantity, aipark.ureg
+    for text in texts[: 2 * len(PARSE_TEMPLATES)]:
+        ours, theirs = parse(text), reg.Quantity(text)
+        assert ours.units == theirs.units, (text, theirs)
+        assert ours.magnitude == theirs.magnitude, (text, theirs)
+    t_ours, t_pint = best_of(
+        rounds, lambda: [parse(t) for t in texts], lambda: [reg.Quantity(t) for t in texts]
+    )
+    print(
+        f"6. aipark.units.parse_quantity(text) against pint's ureg.Quantity(text), {n:,} "
+        "real-world figures (both on aipark's registry)"
+    )
+    return [report("parse_quantity vs ureg.Quantity", t_ours, t_pint, n, ("<=", 0.2))]
+
+
 # --------------------------------------------------------------------------
 # Start-up and the command line, each in fresh processes
 
@@ -302,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     start = time.perf_counter()
     met = bench_records(rounds, n) + bench_startup(procs) + bench_convert(rounds, n)
+    met += bench_parse(rounds, n)
     print(f"{sum(met)} of {len(met)} goals met in {time.perf_counter() - start:.0f} s")
     return 0
 
