@@ -10,10 +10,12 @@ currency itself for money, FLOPS for compute power.
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 import aipark
+from aipark.cli import run
 from aipark.units import FLOPS_DIMENSION, parse_quantity, read_figure
 
 MU = Fraction(10000, 15)  # m² per mu, by definition
@@ -229,3 +231,52 @@ def test_magnitude_words_and_prefixes_agree(text: str, unit: str) -> None:
     assert (
         aipark.convert(q, "CNY").magnitude == aipark.convert(text.replace(" ", ""), "CNY").magnitude
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "out"),
+    [
+        (["convert", "20 degC", "degF"], "68 °F\n"),
+        (["convert", "100P", "TFLOPS"], "100,000 TFLOPS\n"),
+        (["convert", "3 万亩", "mu"], "30,000 mu\n"),
+        (["convert", "1 qing", "mu"], "100 mu\n"),
+        (["convert", "30000 CNY", "万元"], "3 万元\n"),
+        (["convert", "$8.69 billion", "USD"], "8,690,000,000 USD\n"),
+    ],
+)
+def test_command_line_reads_the_same(
+    argv: list[str], out: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(argv) == 0
+    assert capsys.readouterr().out == out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["convert", "1 hectar", "mu"], "did you mean 'hectare'?"),
+        (["convert", "2918 Mu", "hectare"], "did you mean 'mu'?"),
+        (["convert", "1 mu", "hectar"], "did you mean 'hectare'?"),
+        (["convert", "100P", "Pa*s"], "ambiguous"),
+        (["convert", "20 degC*m", "degF*m"], "cannot convert"),
+    ],
+)
+def test_command_line_refusals_help(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_park_files_suggest_the_field_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "park.json"
+    path.write_text(
+        '{"name": "X", "computing_centers": [{"name": "c", "compute_powr": "100P"}]}',
+        encoding="utf-8",
+    )
+    assert run(["validate", str(path)]) == 1
+    assert "compute_powr: unknown field; did you mean 'compute_power'?" in capsys.readouterr().err

@@ -4,14 +4,16 @@
 for; ``aipark-diagram`` shows the park's structure as an SVG picture or as
 Mermaid text; ``aipark-audit`` shows where its sources disagree;
 ``aipark-enums`` lists the values every enum field of a park file accepts;
-``aipark-extract-rules`` lists what ``aipark.extract`` reads and refuses.
+``aipark-extract-rules`` lists what ``aipark.extract`` reads and refuses;
+``aipark-units`` draws the tables of "Units aipark reads" from the registry and
+the parser's tables.
 All of them call aipark, so the pages cannot drift from the data or the models.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
@@ -331,6 +333,47 @@ class ExtractRulesDirective(SphinxDirective):
         return container.children
 
 
+class UnitsDirective(SphinxDirective):
+    """The tables of "Units aipark reads", each under its own heading."""
+
+    def run(self) -> list[nodes.Node]:
+        from aipark._units_page import sections
+
+        found: list[nodes.Node] = []
+        for section in sections():
+            node = nodes.section(ids=[nodes.make_id(f"units-{section.title}")])
+            node += nodes.title(section.title, section.title)
+            node += nodes.paragraph(section.text, section.text)
+            node += _table(section.header, section.rows)
+            found.append(node)
+        return found
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> nodes.table:
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    for _ in header:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    head += _row(header)
+    group += head
+    body = nodes.tbody()
+    for row in rows:
+        body += _row(row)
+    group += body
+    return table
+
+
+def _row(cells: Sequence[str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph(cell, cell)
+        row += entry
+    return row
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(details, html=(_visit_details, _depart("details")))
     app.add_node(summary, html=(_visit_summary, _depart("summary")))
@@ -341,4 +384,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("aipark-extract-rules", ExtractRulesDirective)
     app.add_directive("aipark-displays", DisplayDirective)
     app.connect("html-page-context", _mark_page)
+    app.add_directive("aipark-units", UnitsDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
