@@ -655,8 +655,12 @@ _EN_RUN: Final = re.compile(rf"{_EN_UNIT_WORD}(?: {_EN_UNIT_WORD})?(?: {_EN_UNIT
 @lru_cache(maxsize=4096)
 def _unit_words(text: str) -> bool:
     """Whether every word of ``text`` could belong to a unit ("yuan per mu", not "mu site")."""
-    if text.startswith(_UNIT_STARTS):
-        return True
+    for spelling in _UNIT_STARTS:
+        if text.startswith(spelling):  # "square kilometers", then maybe more words
+            more = text[len(spelling) :].split()
+            return all(
+                w == "per" or (w.lower() not in _NOT_UNITS and _could_be_unit(w)) for w in more
+            )
     first, *more = text.split(" ")
     return _could_be_unit(first) and all(
         w == "per" or (w.lower() not in _NOT_UNITS and _could_be_unit(w)) for w in more
@@ -700,7 +704,7 @@ class _Reading(NamedTuple):
 def _read(text: str, *, compute: bool = False) -> _Reading:
     """The parser's reading of a figure's text (in a compute context or not), or its refusal."""
     dimension = FLOPS_DIMENSION if compute else None
-    if any(old in text for old, _ in _ADAPTED):
+    if _ADAPTABLE.search(text):
         reading = _read(_adapt(text), compute=compute)
         if reading.quantity is not None:
             return reading
@@ -717,10 +721,14 @@ def _read(text: str, *, compute: bool = False) -> _Reading:
             return _Reading(None, None, str(exc))
     return _Reading(
         figure.quantity,
-        Bound(figure.bound) if figure.bound else None,
+        _BOUND_OF.get(figure.bound),  # type: ignore[arg-type]
         None,
-        Precision(figure.precision) if figure.precision else None,
+        _PRECISION_OF.get(figure.precision),  # type: ignore[arg-type]
     )
+
+
+_BOUND_OF: Final = {b.value: b for b in Bound}
+_PRECISION_OF: Final = {p.value: p for p in Precision}
 
 
 # Spellings the parser does not read yet, rewritten for it; each rewrite runs
@@ -732,6 +740,9 @@ _ADAPTED: Final = (
     (" per ", " / "),
     ("餘", "余"),
 )
+
+
+_ADAPTABLE: Final = re.compile("|".join(re.escape(old) for old, _ in _ADAPTED))
 
 
 def _adapt(text: str) -> str:
