@@ -161,6 +161,39 @@ def test_narrow_length_is_cldr_narrow(text: str, locale: str, expected: str) -> 
     assert format_quantity(text, locale=locale, length="narrow") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "locale", "length", "expected"),
+    [
+        ("1 km/hour", "en_US", "long", "1 kilometer per hour"),
+        ("1 km/hour", "en_US", "short", "1 km/h"),
+        ("1 km/hour", "de_DE", "long", "1 Kilometer pro Stunde"),
+        ("5 m/s", "zh_CN", "long", "每秒5米"),
+        ("2.5 kW/m**2", "en_US", "long", "2.5 kilowatts per square meter"),
+        ("3 kWh/year", "de_DE", "short", "3 kWh/J"),
+        # Only one part known to CLDR: pint's symbols for the whole.
+        ("150 PFLOPS/MW", "en_US", "long", "150 petaFLOPS/megawatt"),
+    ],
+)
+def test_ratios_of_cldr_units_are_babels_compound_units(
+    text: str, locale: str, length: Length, expected: str
+) -> None:
+    """``"1 km/hour"`` reads "1 kilometer per hour", not "1 kilometer/hour"."""
+    assert format_quantity(text, locale=locale, length=length) == expected
+
+
+@pytest.mark.parametrize(
+    "prefix", ["kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta"]
+)
+@pytest.mark.parametrize("unit", ["FLOP", "FLOPS"])
+def test_prefixed_flops_are_pints_symbols(prefix: str, unit: str) -> None:
+    """SI prefixes on FLOP and FLOPS come from pint's ``~P`` (short) and ``P`` (long) formats."""
+    q = aipark.Q_(3, f"{prefix}{unit}")
+    for locale in ("en_US", "de_DE", "zh_CN"):
+        assert format_quantity(q, locale=locale) == f"3 {q.units:~P}"
+        assert format_quantity(q, locale=locale, length="long") == f"3 {prefix}{unit}"
+    assert format_quantity(aipark.Q_(150, "petaFLOPS")) == "150 PFLOPS"
+
+
 def test_bad_arguments_are_validation_errors() -> None:
     with pytest.raises(ValidationError, match="length must be"):
         format_quantity("1 hectare", length="wide")  # type: ignore[arg-type]

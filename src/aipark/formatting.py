@@ -11,9 +11,13 @@ What comes from where:
 
 * numbers, dates, currencies (``CN¥60B``, ``600亿``, ``60 Mrd. CN¥``) and the
   units CLDR knows (hectare, acre, square kilometer...): babel, through the
-  explicit table :data:`CLDR_UNITS` from pint unit names to CLDR unit ids;
-* units CLDR lacks (亩 / mu, 顷 / qing, FLOP and FLOPS with SI prefixes) and
-  ``元`` for yuan in Chinese: aipark's own labels, with CLDR plural categories;
+  explicit table :data:`CLDR_UNITS` from pint unit names to CLDR unit ids; a
+  ratio of two such units (``1 kilometer per hour``, ``每秒5米``) through babel's
+  ``format_compound_unit``;
+* units CLDR lacks (亩 / mu, 顷 / qing, FLOP and FLOPS) and ``元`` for yuan in
+  Chinese: aipark's own labels, with CLDR plural categories;
+* anything else, prefixed FLOPS included (``150 PFLOPS``, long ``150
+  petaFLOPS``): pint's symbols and names with their SI prefixes (``~P``);
 * the fact sheet's headings: aipark's own messages in English, German and
   Chinese (Simplified and Traditional); other locales get English headings with
   their own numbers, dates and units.
@@ -41,6 +45,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
+from pint.util import UnitsContainer
 
 from .errors import ConversionError, ValidationError, shown
 from .models import (
@@ -184,23 +189,6 @@ _OWN_LABELS: Final[dict[str, _Labels]] = {
         "zh_Hant": _labels("{0} FLOPS", "每秒{0}次浮點運算"),
     },
 }
-
-# SI prefixes on FLOP and FLOPS: pint's prefix name -> symbol.  "150 PFLOPS" is
-# how compute power is written in every language, so prefixed forms need no
-# translation: short "PFLOPS", long "petaFLOPS".
-_SI_PREFIXES: Final = {
-    "kilo": "k",
-    "mega": "M",
-    "giga": "G",
-    "tera": "T",
-    "peta": "P",
-    "exa": "E",
-    "zetta": "Z",
-    "yotta": "Y",
-    "ronna": "R",
-    "quetta": "Q",
-}
-_PREFIXED_FLOP: Final = re.compile(rf"({'|'.join(_SI_PREFIXES)})(FLOPS|FLOP)")
 
 # "600亿元": Chinese readers count yuan in 元, not in CLDR's long name 人民币.
 _CHINESE_CURRENCY_LONG: Final = {"CNY": "{0}元"}
@@ -536,19 +524,42 @@ def _format(q: Quantity, loc: _Locale, length: Length, compact: bool) -> str:
     own = _own_label(name, loc, width, value)
     if own is not None:
         return own.format(_number(value, loc))
-    cldr = CLDR_UNITS.get(name)
+    cldr = _cldr_unit(value, q, loc, length)
     if cldr is not None:
-        from babel.units import UnknownUnitError, format_unit
-
-        try:
-            fmt = _pattern(value)
-            text: str = format_unit(value, cldr, length=length, format=fmt, locale=loc.babel)
-        except UnknownUnitError:  # the locale's data lacks this unit
-            pass
-        else:
-            return text
+        return cldr
+    # pint's symbols with their SI prefixes: "150 PFLOPS" in short, "150 petaFLOPS" in long.
     symbol = f"{q.units:P}" if length == "long" else f"{q.units:~P}"
     return f"{_number(value, loc)} {symbol}"
+
+
+def _cldr_unit(value: float, q: Quantity, loc: _Locale, length: Length) -> str | None:
+    """``q`` through babel when CLDR knows its unit, or both parts of a ratio (km/h)."""
+    from babel.units import UnknownUnitError, format_compound_unit, format_unit
+
+    fmt = _pattern(value)
+    cldr = CLDR_UNITS.get(unit_name(q._units))
+    try:
+        if cldr is not None:
+            text: str = format_unit(value, cldr, length=length, format=fmt, locale=loc.babel)
+            return text
+        powers: dict[str, Any] = dict(q._units.items())
+        above = {name: power for name, power in powers.items() if power > 0}
+        below = {name: -power for name, power in powers.items() if power < 0}
+        numerator = CLDR_UNITS.get(unit_name(UnitsContainer(above))) if above else None
+        denominator = CLDR_UNITS.get(unit_name(UnitsContainer(below))) if below else None
+        if numerator is None or denominator is None:
+            return None
+        compound: str | None = format_compound_unit(
+            value,
+            numerator,
+            denominator_unit=denominator,
+            length=length,
+            format=fmt,
+            locale=loc.babel,
+        )
+    except UnknownUnitError:  # the locale's data lacks this unit
+        return None
+    return compound
 
 
 def _to(q: Quantity, unit: str) -> Quantity:
@@ -608,11 +619,7 @@ def _own_label(name: str, loc: _Locale, length: _Width, value: float) -> str | N
     """aipark's pattern for a unit CLDR lacks, in the plural form ``value`` needs."""
     labels = _OWN_LABELS.get(name)
     if labels is None:
-        prefixed = _PREFIXED_FLOP.fullmatch(name)
-        if prefixed is None:
-            return None
-        prefix, unit = prefixed.groups()
-        return f"{{0}} {_SI_PREFIXES[prefix]}{unit}" if length == "short" else f"{{0}} {name}"
+        return None
     patterns = (labels.get(loc.key) or labels["en"])[length]
     return patterns.get(loc.babel.plural_form(abs(value)), patterns["other"])
 
