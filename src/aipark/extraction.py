@@ -5,7 +5,7 @@ Traditional characters) for figures: quantities with units ("2,918 mu",
 "600亿元", "$8.69 billion", "150P"), counts ("four functional zones",
 "两个计算中心", "5万台高性能PC"), ordinals of phases ("first phase", "一期"),
 years and dates.  It only finds where a figure is and what qualifies it; the
-figure itself is read by :func:`aipark.units.parse_quantity`, so extraction
+figure itself is read by :func:`aipark.units.read_figure`, so extraction
 accepts and refuses exactly what a park file does.  A figure that cannot be
 read (a range, an ambiguous "¥") comes back as a :class:`Mention` with a
 ``reason`` and no quantity: never dropped, never guessed.
@@ -312,7 +312,6 @@ _RANGE = re.compile(
     rf"(?:\s?(?:{_EN_MAGNITUDE_WORDS})\b|万亿|萬億|[万萬亿億])?",
     re.IGNORECASE,
 )
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
 _COMPUTE_CONTEXT = re.compile(r"comput|算力|智算|运算|運算|计算能力|計算能力|flops", re.IGNORECASE)
@@ -502,7 +501,7 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     raw = m["cn"]
     magnitude = ""
     while raw and raw[-1] in _CN_MAGNITUDES:
-        magnitude = _simplified(raw[-1]) + magnitude
+        magnitude = raw[-1] + magnitude
         raw = raw[:-1]
     if not raw:
         return None
@@ -513,7 +512,7 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     more = ""
     if cn is not None and cn.end() > end and not magnitude:
         more = cn["more"] or cn["more2"] or ""
-        magnitude = _simplified(cn["mag"] or "")
+        magnitude = cn["mag"] or ""
         end = cn.end()
     bound = _bound_before(s, start)
     rng = _RANGE.match(s, end)
@@ -524,10 +523,6 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     if mention is None or mention.kind is not MentionKind.NUMBER or magnitude:
         return mention
     return None  # a Chinese numeral with nothing after it is a word: 一直, 千万
-
-
-def _simplified(char: str) -> str:
-    return {"萬": "万", "億": "亿", "萬億": "万亿"}.get(char, char)
 
 
 @lru_cache(maxsize=1024)
