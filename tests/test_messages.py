@@ -259,6 +259,24 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
         "reference rate of a day",
     ),
     (
+        "adding yuan and dollars",
+        lambda: aipark.Q_(1, "CNY") + aipark.Q_(1, "USD"),
+        "adding CNY and USD needs an exchange rate: convert one first, e.g. "
+        "aipark.convert(value, 'USD', rate='6.9028 CNY/USD')",
+    ),
+    (
+        "subtracting euros from dollars",
+        lambda: aipark.Q_(1, "USD") - aipark.Q_(1, "EUR"),
+        "subtracting USD and EUR needs an exchange rate: convert one first, e.g. "
+        "aipark.convert(value, 'EUR', rate='<EUR per USD> EUR/USD')",
+    ),
+    (
+        "comparing yuan and dollars",
+        lambda: aipark.Q_(1, "CNY") < aipark.Q_(1, "USD"),
+        "comparing CNY and USD needs an exchange rate: convert one first, e.g. "
+        "aipark.convert(value, 'USD', rate='6.9028 CNY/USD')",
+    ),
+    (
         "an area to a mass",
         lambda: aipark.convert("2918 mu", "kg"),
         "cannot convert shi_mu ([length] ** 2) to kilogram ([mass])",
@@ -325,6 +343,11 @@ def test_money_through_to_is_also_pints_error() -> None:
         aipark.Q_(1, "CNY").to("USD")
     assert isinstance(info.value, aipark.MissingRateError)
     assert aipark.Q_(1, "CNY") != aipark.Q_(1, "USD")
+    with pytest.raises(pint.DimensionalityError):
+        aipark.Q_(1, "CNY") + aipark.Q_(1, "USD")
+    with pytest.raises(pint.DimensionalityError) as other:
+        aipark.Q_(1, "m") + aipark.Q_(1, "CNY")  # not money on both sides: pint's own error
+    assert not isinstance(other.value, aipark.AiparkError)
 
 
 # Files: the file's name first, then the line for syntax errors.

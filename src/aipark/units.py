@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextvars
 import difflib
 import math
+import operator
 import pickle
 import re
 import threading
@@ -187,6 +188,19 @@ class Quantity(_PintQuantity):
                 return converted
         return super().to(other, *contexts, **ctx_kwargs)
 
+    def _add_sub(self, other: Any, op: Any) -> Any:
+        try:
+            return super()._add_sub(other, op)
+        except pint.DimensionalityError as exc:
+            verb = "subtracting" if op in (operator.sub, operator.isub) else "adding"
+            raise _money_mixed(self, other, exc, verb) from None
+
+    def compare(self, other: Any, op: Any) -> Any:
+        try:
+            return super().compare(other, op)
+        except pint.DimensionalityError as exc:
+            raise _money_mixed(self, other, exc, "comparing") from None
+
     def check(self, dimension: Any) -> bool:
         """pint's ``check``, remembered per unit and dimension text such as ``"[area]"``."""
         if type(dimension) is str:  # not a subclass, which could redefine hashing
@@ -321,17 +335,31 @@ class _PintMissingRateError(MissingRateError, pint.DimensionalityError):
         return (type(self), (self.errors, self.units1, self.units2, self.dim1, self.dim2))
 
 
+def _money_mixed(a: Any, b: Any, exc: Any, mixing: str) -> Exception:
+    """pint's error for ``yuan + dollars``, with the hint when both sides are money."""
+    if isinstance(exc, MissingRateError) or not isinstance(b, pint.Quantity):
+        return exc  # type: ignore[no-any-return]
+    reg = get_registry()
+    if not (_currencies(reg, a._units) and _currencies(reg, b._units)):
+        return exc  # type: ignore[no-any-return]
+    message = missing_rate_message(a, b, mixing=mixing)
+    return _PintMissingRateError(message, exc.units1, exc.units2, exc.dim1, exc.dim2)
+
+
 def _currencies(registry: Any, units: Any) -> dict[str, float]:
     """The currencies in the dimension of ``units`` (a container or unit), by ISO code."""
     container = getattr(units, "_units", units)
     return currencies_of(registry.Quantity(1, container))
 
 
-def missing_rate_message(src: Any, dst: Any, *, call: bool = False, cli: bool = False) -> str:
+def missing_rate_message(
+    src: Any, dst: Any, *, call: bool = False, cli: bool = False, mixing: str | None = None
+) -> str:
     """Why money did not convert and how to give a rate, with the conversion's own units.
 
     ``call`` words the hint for ``q.to(...)``, which takes no rate, as a call
-    of :func:`aipark.convert`; ``cli`` for the command line's options.
+    of :func:`aipark.convert`; ``cli`` for the command line's options;
+    ``mixing`` ("adding", "comparing") for arithmetic on two currencies.
     """
     src_name, dst_name = (
         unit_name(getattr(src, "_units", src)),
@@ -343,6 +371,11 @@ def missing_rate_message(src: Any, dst: Any, *, call: bool = False, cli: bool = 
     a, b = have[0], want[0]
     rate = "6.9028 CNY/USD" if {a, b} == {"CNY", "USD"} else f"<{b} per {a}> {b}/{a}"
     on = "on=datetime.date(2023, 2, 23)"
+    if mixing:
+        return (
+            f"{mixing} {src_name} and {dst_name} needs an exchange rate: convert one first, "
+            f"e.g. aipark.convert(value, {dst_name!r}, rate={rate!r})"
+        )
     if cli:
         return (
             f"converting {src_name} to {dst_name} needs an exchange rate, e.g. --rate {rate!r}, "
