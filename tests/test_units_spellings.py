@@ -13,8 +13,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import aipark
+from aipark import _spellings
 from aipark.cli import run
 from aipark.units import FLOPS_DIMENSION, parse_quantity, read_figure
 
@@ -280,3 +283,53 @@ def test_park_files_suggest_the_field_meant(
     )
     assert run(["validate", str(path)]) == 1
     assert "compute_powr: unknown field; did you mean 'compute_power'?" in capsys.readouterr().err
+
+
+WORDS = [
+    *_spellings.BOUND_PREFIXES,
+    *_spellings.BOUND_SUFFIXES,
+    *_spellings.CURRENCY_SIGNS,
+    *_spellings.REFUSED_SIGNS,
+    *_spellings.PRECISIONS,
+    *_spellings.UNIT_SPELLINGS,
+    *_spellings.CHINESE_MAGNITUDES,
+    *_spellings.ENGLISH_MAGNITUDES,
+    *_spellings.RANGE_WORDS,
+    "算力",
+    "P",
+    "E",
+    "T",
+    "FLOPS",
+    "pflops",
+    "mu",
+    "元",
+    "(",
+    ")",
+    "/",
+    "**",
+    "²",
+    "1",
+    "2.5",
+    "1e3",
+    " ",
+    "-",
+]
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.lists(st.sampled_from(WORDS) | st.text(max_size=3), max_size=8).map("".join),
+    st.sampled_from([None, FLOPS_DIMENSION, "[length] ** 2", "[nonsense"]),
+)
+def test_any_mix_of_the_words_is_read_or_refused_cleanly(text: str, dimension: str | None) -> None:
+    """Whatever the words, read_figure returns a figure or raises aipark's ValidationError."""
+    try:
+        figure = read_figure(text, dimension=dimension)
+    except aipark.ValidationError as exc:
+        refusal = str(exc)
+        figure = None
+    if figure is None:
+        assert "\n" not in refusal
+    else:
+        assert figure.bound in (None, *(b.value for b in aipark.Bound))
+        assert figure.precision in (None, *(p.value for p in aipark.Precision))

@@ -79,3 +79,11 @@ def test_unit_text_does_not_depend_on_first_seen_order() -> None:
     assert aipark.to_dict(other)["unit"] == aipark.to_dict(one)["unit"]
     assert plain_quantity(other) == plain_quantity(one)
     assert unit_name((Q_(1, "USD") / Q_(1, "CNY"))._units) == "USD / CNY"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [("20 °C", "en_US", "20°C"), ("20℃", "zh_CN", "20°C"), ("68 degF", "en_US", "68°F")],
+)
+def test_offset_units_format_as_stated(text: str, locale: str, expected: str) -> None:
+    assert aipark.format_quantity(text, locale=locale) == expected

@@ -129,6 +129,8 @@ CLDR_UNITS: Final[Mapping[str, str]] = {
     "liter": "volume-liter",
     "meter ** 3": "volume-cubic-meter",
     "degree_Celsius": "temperature-celsius",
+    "degree_Fahrenheit": "temperature-fahrenheit",
+    "kelvin": "temperature-kelvin",
 }
 
 # --------------------------------------------------------------------------
