@@ -288,6 +288,28 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
         "([floating_point_operation] / [time]), a count of operations (FLOPS, with a capital S, "
         "is operations per second)",
     ),
+    # Reading quantity text (the parser's own messages).
+    (
+        "a misspelt unit",
+        lambda: Park(name="x", area="2918 hectars"),
+        "area: unknown unit 'hectars'; did you mean 'hectare'?",
+    ),
+    (
+        "the number after the unit",
+        lambda: aipark.convert("mu 2918", "hectare"),
+        "'mu 2918' does not start with a number",
+    ),
+    (
+        "FLOPs, which reads two ways",
+        lambda: aipark.convert("5 EFLOPs", "PFLOPS"),
+        "unit 'EFLOPs' is ambiguous: write 'EFLOPS' for operations per second or 'EFLOP' for "
+        "an operation count",
+    ),
+    (
+        "a very long text is shown cut",
+        lambda: aipark.convert("1" * 300 + " mu", "hectare"),
+        "a quantity is longer than 200 characters, got text '" + "1" * 37 + "...'",
+    ),
     # Analysis and display.
     (
         "a park where centers belong",

@@ -578,9 +578,11 @@ _PRECISIONS_UPPER: Final = {k.upper(): v for k, v in _spellings.PRECISIONS.items
 
 def _check_text(text: object, what: str) -> str:
     if not isinstance(text, str):
-        raise ValidationError(f"expected {what} as a string, got {type(text).__name__}")
+        raise ValidationError(f"expected {what} as a string, got {shown(text)}")
     if len(text) > MAX_TEXT_LENGTH:
-        raise ValidationError(f"{what} is longer than {MAX_TEXT_LENGTH} characters")
+        raise ValidationError(
+            f"{what} is longer than {MAX_TEXT_LENGTH} characters, got {shown(text)}"
+        )
     if any(not c.isprintable() for c in text):
         raise ValidationError(f"{what} {text!r} contains control characters")
     return text
