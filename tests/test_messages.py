@@ -312,6 +312,41 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
     ),
     # Analysis and display.
     (
+        "a park's name where the park belongs",
+        lambda: aipark.describe("qingdao"),  # type: ignore[arg-type]
+        "expected a Park, got text 'qingdao': pass aipark.QINGDAO, or aipark.load('park.toml') "
+        "for a file",
+    ),
+    (
+        "a park's name to the audit",
+        lambda: aipark.audit("qingdao"),  # type: ignore[arg-type]
+        "park: expected a Park, got text 'qingdao': pass aipark.QINGDAO, or "
+        "aipark.load('park.toml') for a file",
+    ),
+    (
+        "a park's name to a drawing",
+        lambda: aipark.to_svg("qingdao"),  # type: ignore[arg-type]
+        "expected a Park, got text 'qingdao': pass aipark.QINGDAO, or aipark.load('park.toml') "
+        "for a file",
+    ),
+    (
+        "a park's name to a table",
+        lambda: aipark.to_arrow("qingdao"),  # type: ignore[arg-type]
+        "expected a Park or parks, got text 'qingdao': pass aipark.QINGDAO, or "
+        "aipark.load('park.toml') for a file",
+    ),
+    (
+        "a number for a unit",
+        lambda: aipark.convert("1 m", 5),  # type: ignore[arg-type]
+        "expected a unit or its text such as 'hectare', got int 5",
+    ),
+    (
+        "a rate before the bundled data",
+        lambda: aipark.convert("1 USD", "CNY", on=datetime.date(1990, 1, 1)),
+        "no ECB reference rate for USD to CNY on 1990-01-01: the bundled data covers "
+        "2005-04-01 to 2026-10-30",
+    ),
+    (
         "a park where centers belong",
         lambda: aipark.total_compute([aipark.QINGDAO]),  # type: ignore[list-item]
         "centers[0]: expected ComputingCenter, got Park",

@@ -33,7 +33,7 @@ import attrs
 
 from .compute import compute_per_pc
 from .conversion import convert
-from .errors import ConversionError, ValidationError, join_path
+from .errors import ConversionError, ValidationError, join_path, not_a_park
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
 from .models import Citation, ComputingCenter, Park, Source, _stated
 from .text_audit import TextFinding, audit_text, format_text_findings
@@ -179,7 +179,7 @@ def audit(
     CurrencyConverter is missing.
     """
     if not isinstance(park, Park):
-        raise ValidationError(f"expected Park, got {type(park).__name__}", path="park")
+        raise ValidationError(not_a_park(park), path="park")
     if on is not None:
         check_date(on)
     if (

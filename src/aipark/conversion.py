@@ -123,7 +123,7 @@ def _target_unit(unit: object) -> Any:
         return parse_unit(unit)
     if isinstance(unit, pint.Unit):
         return as_quantity(1 * unit).units
-    raise ValidationError(f"expected a unit or its text, got {type(unit).__name__}")
+    raise ValidationError(f"expected a unit or its text such as 'hectare', got {shown(unit)}")
 
 
 def _is_money(q: Any) -> bool:

@@ -17,6 +17,7 @@ import unicodedata
 from html import escape
 from typing import Final, NamedTuple
 
+from .errors import ValidationError, not_a_park
 from .formatting import CJK_FONT_FAMILY, chinese_runs, format_quantity
 from .models import Park, ZoneKind
 
@@ -50,6 +51,8 @@ def _lines(name: str, local_name: str | None, verified: bool, *facts: str) -> tu
 
 def _outline(park: Park) -> tuple[_Node, tuple[_Group, ...]]:
     """The park as one node and its parts as titled groups, in data order."""
+    if not isinstance(park, Park):
+        raise ValidationError(not_a_park(park))
     area = format_quantity(park.area) if park.area is not None else ""
     top = _Node("park", _lines(park.name, park.local_name, park.local_name_verified, area))
     groups: list[_Group] = []

@@ -143,5 +143,13 @@ def shown(value: object) -> str:
     return type(value).__name__
 
 
+def not_a_park(value: object, expected: str = "a Park") -> str:
+    """``expected a Park, got text 'qingdao'``, with where a park comes from when it is text."""
+    message = f"expected {expected}, got {shown(value)}"
+    if isinstance(value, str):
+        message += ": pass aipark.QINGDAO, or aipark.load('park.toml') for a file"
+    return message
+
+
 def _rebuild(cls: type[ValidationError], errors: tuple[FieldError, ...]) -> ValidationError:
     return cls(errors)

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 from pint.util import UnitsContainer
 
-from .errors import ConversionError, ValidationError, shown
+from .errors import ConversionError, ValidationError, not_a_park, shown
 from .models import (
     Citation,
     ComputingCenter,
@@ -757,7 +757,7 @@ def describe(park: Park, *, locale: str | babel.Locale = DEFAULT_LOCALE) -> str:
     bound, platforms, milestones and sources.
     """
     if not isinstance(park, Park):
-        raise ValidationError(f"expected a Park, got {type(park).__name__}")
+        raise ValidationError(not_a_park(park))
     loc = _check_locale(locale)
     return "\n".join(_lines(_name(park, loc), _park_rows(park, loc, brief=False), loc))
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from .data import resolve_source_ids
-from .errors import LoadError, ValidationError, one_line
+from .errors import LoadError, ValidationError, not_a_park, one_line
 from .models import Park
 from .serialization import FORMAT_VERSION, from_dict, to_dict
 
@@ -243,7 +243,7 @@ def dumps(park: Park, format: Format = "json") -> str:
     ``id`` when the park lists that source.
     """
     if not isinstance(park, Park):
-        raise ValidationError(f"expected a Park, got {type(park).__name__}")
+        raise ValidationError(not_a_park(park))
     tree = {"format_version": FORMAT_VERSION, **_compact(to_dict(park))}
     if format == "json":
         return json.dumps(tree, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from .errors import MissingDependencyError, ValidationError
+from .errors import MissingDependencyError, ValidationError, not_a_park
 from .models import Park, Term
 
 if TYPE_CHECKING:
@@ -274,14 +274,14 @@ def _park_list(parks: Park | Iterable[Park]) -> list[Park]:
     if isinstance(parks, Park):
         return [parks]
     if isinstance(parks, str | bytes | Mapping):
-        raise ValidationError(f"expected a Park or parks, got {type(parks).__name__}")
+        raise ValidationError(not_a_park(parks, "a Park or parks"))
     try:
         found = list(parks)
     except TypeError:
-        raise ValidationError(f"expected a Park or parks, got {type(parks).__name__}") from None
+        raise ValidationError(not_a_park(parks, "a Park or parks")) from None
     for i, park in enumerate(found):
         if not isinstance(park, Park):
-            raise ValidationError(f"expected a Park, got {type(park).__name__}", path=f"[{i}]")
+            raise ValidationError(not_a_park(park), path=f"[{i}]")
     return found
 
 
