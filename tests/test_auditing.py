@@ -24,15 +24,91 @@ ARTICLE = Source("An article", "A paper", datetime.date(2023, 3, 1), id="A-1")
 
 
 def findings_by_kind() -> dict[FindingKind, aipark.Finding]:
+    """The park's findings by kind; for money, the target's (the investment's is tested apart)."""
     findings = aipark.audit(aipark.QINGDAO)
-    return {f.kind: f for f in findings}
+    return {
+        f.kind: f
+        for f in findings
+        if isinstance(f, aipark.Finding) and f.figure != "computing_centers[0].investment"
+    }
 
 
-def test_qingdao_has_the_three_findings_in_order() -> None:
-    """Area, money and compute: one finding each."""
+def test_qingdao_has_the_findings_in_order_then_the_conflicts() -> None:
+    """Area, money (investment, target) and compute; then each source that disagrees."""
     findings = aipark.audit(aipark.QINGDAO)
-    assert [f.kind for f in findings] == [FindingKind.AREA, FindingKind.MONEY, FindingKind.COMPUTE]
-    assert all(isinstance(f, aipark.Finding) for f in findings)
+    assert [(f.kind, f.figure) for f in findings if isinstance(f, aipark.Finding)] == [
+        (FindingKind.AREA, "area"),
+        (FindingKind.MONEY, "computing_centers[0].investment"),
+        (FindingKind.MONEY, "targets[0].value"),
+        (FindingKind.COMPUTE, "computing_centers[0].pc_equivalents"),
+    ]
+    conflicts = [f for f in findings if isinstance(f, aipark.SourceConflict)]
+    assert findings[4:] == tuple(conflicts)
+    assert [(c.figure, c.sources[0].id) for c in conflicts] == [
+        ("area", "CD-2022-05-16"),
+        ("application_domains", "STD-2023-03-02"),
+        ("application_domains", "EEO-2024-04-16"),
+        ("computing_centers[1].builder", "CD-2024-04-19"),
+        ("targets[0].scope", "CD-2024-04-19"),
+    ]
+
+
+def test_area_conflict_shows_the_gap() -> None:
+    """180 ha (China Daily, 2022) against 2,918 mu: a 7.5 % gap, beside the 194.6 ha reading."""
+    area = next(f for f in aipark.audit(aipark.QINGDAO) if isinstance(f, aipark.SourceConflict))
+    assert area.kind is FindingKind.AREA
+    assert (area.stated, area.reported) == (aipark.Q_(2918, "shi_mu"), aipark.Q_(180, "hectare"))
+    assert area.exact is not None
+    assert math.isclose(area.exact.magnitude, 2918 / 15, rel_tol=1e-12)
+    assert area.relative_difference is not None
+    assert math.isclose(area.relative_difference, 180 / (2918 / 15) - 1, rel_tol=1e-9)
+    assert round(area.relative_difference, 3) == -0.075
+    assert [s.id for s in area.sources] == ["CD-2022-05-16", "CD-2023-02-27"]
+    assert "7.471% lower" in area.explanation
+    assert "under construction" in area.explanation
+
+
+def test_text_conflicts_keep_both_readings() -> None:
+    conflicts = {
+        f.figure: f for f in aipark.audit(aipark.QINGDAO) if isinstance(f, aipark.SourceConflict)
+    }
+    builder = conflicts["computing_centers[1].builder"]
+    assert (builder.stated, builder.reported) == ("Sugon", "Inspur")
+    assert (builder.exact, builder.relative_difference) == (None, None)
+    assert builder.kind is FindingKind.OTHER
+    assert [s.id for s in builder.sources] == ["CD-2024-04-19", "EEO-2024-04-16"]
+    scope = conflicts["targets[0].scope"]
+    assert (scope.stated, scope.reported) == ("Qingdao Smart Computing Valley", "the whole park")
+    domains = conflicts["application_domains"]
+    assert isinstance(domains.stated, str)
+    assert domains.stated.startswith("smart homes; ")
+    assert "空天地海" in str(domains.reported)
+
+
+def test_investment_finding_uses_the_rate_of_its_report() -> None:
+    """390 million yuan, $57.56 million on 2022-05-16: converted at that day's ECB rate."""
+    (investment,) = [
+        f
+        for f in aipark.audit(aipark.QINGDAO)
+        if isinstance(f, aipark.Finding) and f.figure == "computing_centers[0].investment"
+    ]
+    assert investment.stated == aipark.Q_(390_000_000, "CNY")
+    assert investment.reported == aipark.Q_(57.56, "megaUSD")
+    assert investment.rate is not None
+    assert investment.rate.on == datetime.date(2022, 5, 16)
+    assert [s.id for s in investment.sources] == ["CD-2022-05-16", "ECB-2022-05-16"]
+
+
+def test_an_observation_reported_in_dollars_agrees_at_the_rate_of_its_report() -> None:
+    """17 billion yuan as $2.35 billion on 2024-04-19 agrees then, not at the launch's rate."""
+    figures = [f.figure for f in aipark.audit(aipark.QINGDAO)]
+    assert not any(figure.startswith("observations") for figure in figures)
+    (income,) = [
+        f
+        for f in aipark.audit(aipark.QINGDAO, on=datetime.date(2023, 2, 23))
+        if f.figure.startswith("observations")
+    ]
+    assert income.figure == "observations[0].value"
 
 
 def test_area_finding() -> None:
@@ -105,10 +181,19 @@ def test_compute_finding() -> None:
 def test_rel_tol_is_explicit() -> None:
     """A looser tolerance drops the small discrepancies; compute is always reported."""
     assert DEFAULT_REL_TOL == 0
-    kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=5e-4)]
-    assert kinds == [FindingKind.MONEY, FindingKind.COMPUTE]  # area is off by 0.034 %
-    kinds = [f.kind for f in aipark.audit(aipark.QINGDAO, rel_tol=1e-2)]
-    assert kinds == [FindingKind.COMPUTE]
+
+    def kinds(rel_tol: float) -> list[FindingKind]:
+        found = aipark.audit(aipark.QINGDAO, rel_tol=rel_tol)
+        return [f.kind for f in found if isinstance(f, aipark.Finding)]
+
+    # area is off by 0.034 %, the investment by 0.243 %, the target by 0.097 %
+    assert kinds(5e-4) == [FindingKind.MONEY, FindingKind.MONEY, FindingKind.COMPUTE]
+    assert kinds(1e-2) == [FindingKind.COMPUTE]
+    # Conflicts between sources are not a matter of tolerance.
+    assert (
+        sum(isinstance(f, aipark.SourceConflict) for f in aipark.audit(aipark.QINGDAO, rel_tol=0.5))
+        == 5
+    )
 
 
 def park_with_area(reported: str, stated: str = "2918 mu", **kwargs: object) -> Park:
@@ -230,9 +315,23 @@ def test_findings_are_json_native() -> None:
     """to_dict gives data json.dumps accepts, with the numbers of the findings."""
     data = aipark.to_dict(aipark.audit(aipark.QINGDAO))
     text = json.dumps(data)
-    assert [f["kind"] for f in json.loads(text)] == ["area", "money", "compute"]
-    assert data[1]["rate"]["on"] == "2023-02-23"
+    kinds = [f["kind"] for f in json.loads(text)]
+    assert kinds == [
+        "area",
+        "money",
+        "money",
+        "compute",
+        "area",
+        "other",
+        "other",
+        "other",
+        "other",
+    ]
+    assert data[2]["rate"]["on"] == "2023-02-23"
     assert data[0]["reported"] == {"value": 194.6, "unit": "hectare"}
+    assert data[4]["reported"] == {"value": 180, "unit": "hectare"}
+    assert data[7]["reported"] == "Inspur"
+    assert data[7]["exact"] is None
 
 
 def test_table() -> None:
@@ -242,10 +341,13 @@ def test_table() -> None:
     assert lines[0] == "Audit"
     assert lines[2].split() == ["kind", "figure", "reported", "exact", "difference"]
     assert lines[3].split() == ["area", "area", "194.6", "ha", "194.533", "ha", "+0.034%"]
-    assert lines[4].split()[:2] == ["money", "targets[0].value"]
-    assert lines[4].endswith("-0.097%")
-    assert "50,000 PCs" in lines[5]
-    assert lines[5].endswith("not comparable")
+    assert lines[5].split()[:2] == ["money", "targets[0].value"]
+    assert lines[5].endswith("-0.097%")
+    assert "50,000 PCs" in lines[6]
+    assert lines[6].endswith("not comparable")
+    assert lines[7].split() == ["conflict", "area", "180", "ha", "194.533", "ha", "-7.471%"]
+    assert "Sources that disagree (the data keeps the value its other sources give):" in lines
+    assert "8. conflict: computing_centers[1].builder" in "\n".join(lines)
     assert "   Sources: CD-2023-02-27, PBOC-2023-02-23, ECB-2023-02-23" in lines
     assert max(len(line) for line in lines) <= 100
     assert "No findings" in aipark.format_findings(())
@@ -269,7 +371,8 @@ def test_audit_command_json_and_options(capsys: pytest.CaptureFixture[str]) -> N
     assert run(["audit", "qingdao", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == aipark.to_dict(aipark.audit(aipark.QINGDAO))
     assert run(["audit", "qingdao", "--format", "json", "--rel-tol", "0.01"]) == 0
-    assert [f["kind"] for f in json.loads(capsys.readouterr().out)] == ["compute"]
+    kinds = [f["kind"] for f in json.loads(capsys.readouterr().out)]
+    assert kinds == ["compute", "area", "other", "other", "other", "other"]
     assert run(["audit", "qingdao", "--format", "json", "--on", "2023-02-25"]) == 0
     assert json.loads(capsys.readouterr().out)[1]["rate"]["on"] == "2023-02-24"
 

@@ -61,6 +61,11 @@ def test_mermaid_shows_every_part_of_the_park() -> None:
         assert curly(part.name) in shown
     assert "2,918 mu" in shown
     assert "150 PFLOPS (precision not stated), phase 1" in shown
+    assert "100 PFLOPS (precision not stated), phase 1, investment CN¥390M" in shown
+    assert shown[-4:-2] == ["operating income", "CN¥17B in 2023"]
+    assert shown[-2:] == ["AI enterprises", "more than 200 as of 2024-04-16"]
+    svg = svg_texts(to_svg(park))
+    assert "more than 200 as of 2024-04-16" in svg
     assert "Layout: one valley and two wings" in shown
 
 
@@ -70,11 +75,11 @@ def test_mermaid_structure() -> None:
     lines = text.splitlines()
     assert lines[0] == "flowchart LR"
     assert text.endswith("\n")
-    for group in ("layout", "functional", "computing", "platforms"):
+    for group in ("layout", "functional", "computing", "platforms", "observations"):
         assert f"    park --> {group}" in lines
     assert "        core1 --- wing1" in lines
     assert "        core1 --- wing2" in lines
-    assert lines.count("    end") == 4
+    assert lines.count("    end") == 5
     for line in lines:
         if "[" in line:
             assert LABELLED.match(line), line
@@ -135,8 +140,8 @@ def test_svg_is_standalone_and_scales_to_its_container() -> None:
     for rect in root.iter(f"{SVG}rect"):
         assert float(rect.get("x", "0")) + float(rect.get("width", "0")) <= width
         assert float(rect.get("y", "0")) + float(rect.get("height", "0")) <= height
-    # One link from the park to each of the four groups; no scripts, no external files.
-    assert len(list(root.iter(f"{SVG}path"))) == 4
+    # One link from the park to each of the five groups; no scripts, no external files.
+    assert len(list(root.iter(f"{SVG}path"))) == 5
     assert "<script" not in svg
     assert "href" not in svg
 

@@ -232,9 +232,9 @@ def test_describe_en_US() -> None:
     assert lines[0] == "Qingdao Artificial Intelligence Industrial Park (青岛人工智能产业园)"
     assert "  Location: Laoshan District, Qingdao, Shandong, China" in lines
     assert (
-        "  Area: 194.533 hectares (480.7 acres); stated as 2,918 mu; reported as 194.6 hectares"
-        in lines
-    )
+        "  Area: 194.533 hectares (480.7 acres); stated as 2,918 mu; reported as 194.6 hectares;"
+        " contested: CD-2022-05-16 gives 180 hectares"
+    ) in lines
     assert "  Launched: February 23, 2023" in lines
     assert "    core: Qingdao Smart Computing Valley (青岛智算谷)" in lines
     assert (
@@ -243,17 +243,29 @@ def test_describe_en_US() -> None:
     ) in lines
     assert (
         '    "Heart of the Sea" Artificial Intelligence Computing Center'
-        ' ("海之心"人工智能计算中心): 150 PFLOPS (precision not stated); phase 1'
+        ' ("海之心"人工智能计算中心): 150 PFLOPS (precision not stated); phase 1;'
+        " built by Sugon; contested: CD-2024-04-19 gives Inspur"
     ) in lines
     assert (
         "    Qingdao Artificial Intelligence Computing Center (青岛人工智能计算中心):"
-        " 100 PFLOPS (precision not stated); equivalent to 50,000 PCs; phase 1"
+        " 100 PFLOPS (precision not stated); equivalent to 50,000 PCs; phase 1;"
+        " investment 390 million Chinese yuan"
     ) in lines
     assert (
         "    industrial revenue of the Qingdao Smart Computing Valley (产业营收规模):"
-        " more than 60 billion Chinese yuan by 2028; reported as 8.69 billion US dollars"
+        " more than 60 billion Chinese yuan by 2028; reported as 8.69 billion US dollars;"
+        " scope contested: CD-2024-04-19 gives the whole park"
     ) in lines
     assert "    application scenarios (应用场景): about 100" in lines
+    observations = lines.index("  Observations:")
+    assert lines[observations + 1 : observations + 3] == [
+        "    operating income: 17 billion Chinese yuan in 2023;"
+        " reported as 2.35 billion US dollars",
+        "    AI enterprises: more than 200 as of April 16, 2024",
+    ]
+    (domains,) = [line for line in lines if line.startswith("  Application domains: ")]
+    assert domains.count("contested: ") == 2
+    assert "STD-2023-03-02 gives six domains" in domains
     assert (
         "    Shandong Institutes of Industrial Technology (山东产业技术研究院):"
         " 40 incubated enterprises"
@@ -275,7 +287,7 @@ def test_describe_zh_CN() -> None:
     assert lines[:4] == [
         "青岛人工智能产业园",
         "  位置：中国山东省青岛市崂山区",
-        "  面积：2,918亩（194.533公顷）；报道为194.6公顷",
+        "  面积：2,918亩（194.533公顷）；报道为194.6公顷；有争议：CD-2022-05-16称180公顷",
         "  开园：2023年2月23日",
     ]
     assert "    核心区：青岛智算谷" in lines
@@ -284,14 +296,23 @@ def test_describe_zh_CN() -> None:
         "Haier Science and Technology Innovation Ecosystem Park）"
     ) in lines
     assert (
-        "    青岛人工智能计算中心：100 PFLOPS（精度未注明）；相当于50,000台个人电脑；第1期" in lines
-    )
-    assert '    "海之心"人工智能计算中心：150 PFLOPS（精度未注明）；第1期' in lines
-    assert "    产业营收规模：到2028年超过600亿元；报道为86.9亿美元" in lines
+        "    青岛人工智能计算中心：100 PFLOPS（精度未注明）；相当于50,000台个人电脑；第1期；"
+        "投资3.9亿元"
+    ) in lines
+    assert (
+        '    "海之心"人工智能计算中心：150 PFLOPS（精度未注明）；第1期；建设方：中科曙光；'
+        "有争议：CD-2024-04-19称Inspur（未翻译）"
+    ) in lines
+    assert (
+        "    产业营收规模：到2028年超过600亿元；报道为86.9亿美元；"
+        "范围有争议：CD-2024-04-19称the whole park（未翻译）"
+    ) in lines
+    assert "    operating income（未翻译）：2023年170亿元；报道为23.5亿美元" in lines
+    assert "    AI enterprises（未翻译）：截至2024年4月16日超过200" in lines
     assert "    应用场景：约100" in lines
     assert "  定位：算力服务支撑；软硬件融合创新；产业智能化应用" in lines
     assert "  重点产业：AI信创硬件制造；AI算法软件研发；AI模型训练与数据服务" in lines
-    assert "  应用领域：智慧家居；工业智能；智慧城市；智慧金融；生命健康" in lines
+    assert "  应用领域：智慧家居；工业智能；智慧城市；智慧金融；生命健康；有争议：" in text
     assert "  布局：one valley and two wings（未翻译）" in lines
     assert "    山东产业技术研究院：已孵化40家企业" in lines
     assert "    2019年10月14日：济南-青岛人工智能创新应用先导区" in lines
@@ -341,17 +362,28 @@ def test_describe_de_DE() -> None:
     """German headings, numbers and dates; hectares only, the stated mu beside them."""
     lines = describe(QINGDAO, locale="de_DE").splitlines()
     assert lines[0] == "Qingdao Artificial Intelligence Industrial Park (青岛人工智能产业园)"
-    assert "  Fläche: 194,533 Hektar; angegeben: 2.918 Mu; berichtet: 194,6 Hektar" in lines
+    assert (
+        "  Fläche: 194,533 Hektar; angegeben: 2.918 Mu; berichtet: 194,6 Hektar;"
+        " umstritten: CD-2022-05-16 nennt 180 Hektar"
+    ) in lines
     assert "  Eröffnet: 23. Februar 2023" in lines
     assert (
         "    Qingdao Artificial Intelligence Computing Center (青岛人工智能计算中心):"
-        " 100 PFLOPS (Genauigkeit nicht angegeben); entspricht 50.000 PCs; Phase 1"
+        " 100 PFLOPS (Genauigkeit nicht angegeben); entspricht 50.000 PCs; Phase 1;"
+        " Investition 390 Millionen Renminbi Yuan"
     ) in lines
     assert (
         "    industrial revenue of the Qingdao Smart Computing Valley (产业营收规模):"
-        " mehr als 60 Milliarden Renminbi Yuan bis 2028; berichtet: 8,69 Milliarden US-Dollar"
+        " mehr als 60 Milliarden Renminbi Yuan bis 2028; berichtet: 8,69 Milliarden US-Dollar;"
+        " Geltungsbereich umstritten: CD-2024-04-19 nennt the whole park"
     ) in lines
     assert "    application scenarios (应用场景): etwa 100" in lines
+    assert "  Messwerte:" in lines
+    assert (
+        "    operating income: 17 Milliarden Renminbi Yuan im Jahr 2023;"
+        " berichtet: 2,35 Milliarden US-Dollar"
+    ) in lines
+    assert "    AI enterprises: mehr als 200, Stand 16. April 2024" in lines
 
 
 @pytest.mark.parametrize(
@@ -360,15 +392,22 @@ def test_describe_de_DE() -> None:
         (
             "en",
             "  Area: 194.533 hectares (480.7 acres); stated as 2,918 mu;"
-            " reported as 194.6 hectares",
+            " reported as 194.6 hectares; contested: CD-2022-05-16 gives 180 hectares",
         ),
         (
             "en_GB",
             "  Area: 194.533 hectares (480.7 acres); stated as 2,918 mu;"
-            " reported as 194.6 hectares",
+            " reported as 194.6 hectares; contested: CD-2022-05-16 gives 180 hectares",
         ),
-        ("en_IN", "  Area: 194.533 hectares; stated as 2,918 mu; reported as 194.6 hectares"),
-        ("zh_TW", "  面積：2,918畝（194.533 公頃）；報導為194.6 公頃"),
+        (
+            "en_IN",
+            "  Area: 194.533 hectares; stated as 2,918 mu; reported as 194.6 hectares;"
+            " contested: CD-2022-05-16 gives 180 hectares",
+        ),
+        (
+            "zh_TW",
+            "  面積：2,918畝（194.533 公頃）；報導為194.6 公頃；有爭議：CD-2022-05-16稱180 公頃",
+        ),
     ],
 )
 def test_area_units_follow_the_locale(locale: str, area: str) -> None:
@@ -539,7 +578,8 @@ def test_ipython_pretty_examples() -> None:
         "  PC equivalents: 50,000",
         "  Phase: 1",
         "  Hardware: Huawei Ascend AI chips",
-        "  Citations: 10",
+        "  Investment: CN¥390M",
+        "  Citations: 13",
     ]
     milestone = QINGDAO.milestones[0]
     assert "  Year: 2019" in pretty(milestone).splitlines()

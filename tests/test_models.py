@@ -325,3 +325,59 @@ def test_a_conflicting_citation_keeps_the_sources_reading_and_a_note() -> None:
         aipark.source_of(only_dissent, "area")
     assert aipark.from_dict(aipark.to_dict(park), Park) == park
     assert aipark.to_dict(builder)["conflicts"] is True
+
+
+def test_a_computing_centers_investment_power_and_pue() -> None:
+    """Money as stated, power in a power unit, PUE a ratio of 1 or more; each checked."""
+    center = ComputingCenter(name="C", investment="3.9亿元", power_capacity="12 MW", pue=1.25)
+    assert center.investment == aipark.Q_(390_000_000, "CNY")
+    assert center.power_capacity == aipark.Q_(12, "MW")
+    assert center.pue == 1.25
+    assert ComputingCenter(name="C", investment="57.56 megaUSD").investment is not None
+    for field, bad, message in [
+        ("investment", "390 hectare", "expected an amount of money"),
+        ("investment", "6.9 CNY/USD", "expected an amount of money"),
+        ("investment", "-5 CNY", "must not be negative"),
+        ("investment", 390, "a number needs its unit"),
+        ("power_capacity", "12 MWh", "expected a power"),
+        ("power_capacity", "150 PFLOPS", "expected a power"),
+        ("pue", 0.9, "1 or more"),
+        ("pue", float("nan"), "1 or more"),
+        ("pue", "1.2", "expected int or float"),
+    ]:
+        with pytest.raises(aipark.ValidationError, match=message) as info:
+            ComputingCenter(name="C", **{field: bad})
+        assert info.value.errors[0].path == field
+    again = aipark.from_dict(aipark.to_dict(center), ComputingCenter)
+    assert again == center
+
+
+def test_an_observation_is_dated() -> None:
+    """A measured figure needs its year or its as-of date, and they must agree."""
+    income = aipark.Observation(name="income", value="170亿元", year=2023)
+    assert income.value == aipark.Q_(17_000_000_000, "CNY")
+    assert income.bound is Bound.EXACTLY
+    count = aipark.Observation(
+        name="firms", value="200", bound="more_than", as_of=datetime.date(2024, 4, 16)
+    )
+    assert count.bound is Bound.MORE_THAN
+    with pytest.raises(aipark.ValidationError, match="as_of or year"):
+        aipark.Observation(name="x", value="1 CNY")
+    with pytest.raises(aipark.ValidationError, match="cannot be as of") as info:
+        aipark.Observation(name="x", value="1 CNY", year=2024, as_of=datetime.date(2023, 12, 31))
+    assert info.value.errors[0].path == "year"
+    # A figure for 2023 reported in 2024 is fine.
+    aipark.Observation(name="x", value="1 CNY", year=2023, as_of=datetime.date(2024, 4, 16))
+    park = Park(name="P", observations=[income, count])
+    assert aipark.from_dict(aipark.to_dict(park), Park) == park
+    assert aipark.to_dict(count)["as_of"] == "2024-04-16"
+    with pytest.raises(aipark.ValidationError) as info:
+        aipark.from_dict({"name": "P", "observations": [{"name": "x", "value": "1 CNY"}]}, Park)
+    assert info.value.errors[0].path.startswith("observations[0]")
+
+
+def test_an_observations_words_give_its_bound() -> None:
+    count = aipark.Observation(name="firms", value="超过200", as_of=datetime.date(2024, 4, 16))
+    assert (count.value, count.bound) == (aipark.Q_(200, ""), Bound.MORE_THAN)
+    with pytest.raises(aipark.ValidationError, match="contradicts"):
+        aipark.Observation(name="firms", value="超过200", bound="about", year=2024)

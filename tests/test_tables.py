@@ -205,7 +205,7 @@ def test_any_park_tabulates_in_its_units(park: aipark.Park) -> None:
 
 def test_dataframe_units_and_types() -> None:
     frame = aipark.to_dataframe([QINGDAO, LAKESIDE], of="computing_centers")
-    assert frame.attrs["units"] == {"compute_power": "petaFLOPS"}
+    assert frame.attrs["units"] == {"compute_power": "petaFLOPS", "investment": "CNY"}
     assert list(frame["compute_power"].iloc[:3]) == [100.0, 150.0, 2000.0]
     assert pd.isna(frame["compute_power"].iloc[3])
     assert str(frame["pc_equivalents"].dtype) == "Int64"
@@ -348,3 +348,20 @@ def test_other_field_types_become_text_columns() -> None:
     columns = tables_module._columns(Reading)
     assert [(c.name, c.kind) for c in columns] == [("amount", "text")]
     assert [columns[0].get(Reading(5)), columns[0].get(Reading("five"))] == ["5", "five"]
+
+
+def test_observations_and_investment_are_tabulated() -> None:
+    """Measured figures with their dates; a center's investment in its currency."""
+    rows = aipark.to_arrow(QINGDAO, of="observations").to_pylist()
+    assert [(r["name"], r["value"], r["value_unit"]) for r in rows] == [
+        ("operating income", 1.7e10, "CNY"),
+        ("AI enterprises", 200.0, "dimensionless"),
+    ]
+    assert [(r["year"], r["as_of"], r["bound"]) for r in rows] == [
+        (2023, None, "exactly"),
+        (None, datetime.date(2024, 4, 16), "more_than"),
+    ]
+    centers = aipark.to_arrow(QINGDAO, of="computing_centers")
+    assert unit_of(centers, "investment") == "CNY"
+    assert centers.column("investment").to_pylist() == [3.9e8, None]
+    assert centers.column("pue").to_pylist() == [None, None]

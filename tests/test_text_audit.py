@@ -50,7 +50,9 @@ def test_every_figure_of_a_faithful_text_is_in_the_park() -> None:
 
 def test_the_usual_findings_come_first() -> None:
     findings = aipark.audit(aipark.QINGDAO, against="It covers 3,000 hectares.")
-    assert [type(f).__name__ for f in findings] == ["Finding"] * 3 + ["TextFinding"]
+    assert [type(f).__name__ for f in findings] == (
+        ["Finding"] * 4 + ["SourceConflict"] * 5 + ["TextFinding"]
+    )
 
 
 def test_a_figure_the_park_lacks() -> None:

@@ -32,7 +32,7 @@ from .errors import (
 if TYPE_CHECKING:
     import cattrs
 
-    from .auditing import Finding, FindingKind, Reading, audit, format_findings
+    from .auditing import Finding, FindingKind, Reading, SourceConflict, audit, format_findings
     from .compute import ComputeTotal, Derived, compute_per_pc, total_compute
     from .conversion import convert, same_value
     from .diagram import to_mermaid, to_svg
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         InnovationPlatform,
         Location,
         Milestone,
+        Observation,
         Park,
         Precision,
         ProvenanceError,
@@ -98,6 +99,7 @@ __all__ = [
     "Milestone",
     "MissingDependencyError",
     "MissingRateError",
+    "Observation",
     "Park",
     "Precision",
     "PrecisionMismatchError",
@@ -105,6 +107,7 @@ __all__ = [
     "Quantity",
     "Reading",
     "Source",
+    "SourceConflict",
     "Target",
     "Term",
     "TextFinding",

@@ -17,6 +17,10 @@ plain explanation and the sources involved.
 * A computing center with both a FLOPS figure and an "equivalent to N PCs"
   count always gets a finding: the two measure different things, and
   translations blur them ("CPU performance").
+* A source that disagrees with a value (a citation with ``conflicts=True``:
+  an earlier 180 hectares for 2,918 mu, another builder) is a
+  :class:`SourceConflict`, listed after the findings with the gap between the
+  two readings where both are figures.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from .compute import compute_per_pc
 from .conversion import convert
 from .errors import ConversionError, ValidationError, join_path, not_a_park
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
-from .models import Citation, ComputingCenter, Park, Source, _stated
+from .models import Citation, ComputingCenter, Observation, Park, Source, _stated, citations_of
 from .text_audit import TextFinding, audit_text, format_text_findings
 from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
 
@@ -45,6 +49,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Reading",
+    "SourceConflict",
     "audit",
     "format_findings",
 ]
@@ -111,6 +116,35 @@ class Finding:
     readings: tuple[Reading, ...] = ()
 
 
+def _stated_or_text(value: Quantity | str | None) -> object:
+    return value if value is None or isinstance(value, str) else _stated(value)
+
+
+@attrs.frozen
+class SourceConflict:
+    """A source that disagrees with a value of the park: a citation with ``conflicts=True``.
+
+    The data keeps ``stated``, the value its other sources give (2,918 mu;
+    "Sugon"; a list as its items joined by "; "); ``reported`` is the
+    dissenting source's own reading (180 ha; "Inspur").  Where both are
+    figures of one kind, ``exact`` is ``stated`` in the reported unit and
+    ``relative_difference`` is ``(reported - exact) / exact``; otherwise both
+    are None.  ``sources`` names the dissenting source first, then those of
+    the value.
+    """
+
+    kind: FindingKind
+    subject: str
+    figure: str
+    stated: Quantity | str = attrs.field(eq=_stated_or_text)
+    reported: Quantity | str = attrs.field(eq=_stated_or_text)
+    exact: Quantity | None = attrs.field(eq=_stated_or_text)
+    relative_difference: float | None
+    explanation: str
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
 @overload
 def audit(
     park: Park,
@@ -120,7 +154,7 @@ def audit(
     rounding: bool = True,
     against: None = None,
     source: None = None,
-) -> tuple[Finding, ...]: ...
+) -> tuple[Finding | SourceConflict, ...]: ...
 
 
 @overload
@@ -132,7 +166,7 @@ def audit(
     rounding: bool = True,
     against: str,
     source: str | None = None,
-) -> tuple[Finding | TextFinding, ...]: ...
+) -> tuple[Finding | SourceConflict | TextFinding, ...]: ...
 
 
 def audit(
@@ -143,12 +177,19 @@ def audit(
     rounding: bool = True,
     against: str | None = None,
     source: str | None = None,
-) -> tuple[Finding | TextFinding, ...]:
-    """Every reported figure of ``park`` that disagrees with the exact one.
+) -> tuple[Finding | SourceConflict | TextFinding, ...]:
+    """Every reported figure of ``park`` that disagrees with the exact one, and every conflict.
 
     >>> import aipark
-    >>> [f.kind.value for f in aipark.audit(aipark.QINGDAO)]
-    ['area', 'money', 'compute']
+    >>> [f.kind.value for f in aipark.audit(aipark.QINGDAO) if isinstance(f, aipark.Finding)]
+    ['area', 'money', 'money', 'compute']
+
+    Then come the :class:`SourceConflict` s, in the order of the park's
+    fields: sources that disagree with a value, such as an earlier area.
+
+    >>> area = aipark.audit(aipark.QINGDAO)[4]
+    >>> area.reported, round(area.relative_difference, 4)
+    (<Quantity(180, 'hectare')>, -0.0747)
 
     With ``rounding`` (the default) a reported figure agrees when it lies
     within the rounding interval of the digits it was printed with around the
@@ -158,7 +199,9 @@ def audit(
     :data:`DEFAULT_REL_TOL`, none) lets larger differences agree too; with
     ``rounding=False`` it is the only allowance.  Money is converted at the ECB reference rate of
     ``on``: by default the park's launch date (the day its figures were
-    announced), else the citing source's publication date.
+    announced) for the park's own figures and targets, and the citing
+    source's publication date for a computing center's investment, an
+    observation, or when the park has no launch date.
 
     With ``against``, the text of an article, the figures
     :func:`~aipark.extract` finds in it are matched with the park's, and
@@ -169,7 +212,8 @@ def audit(
     text does not print.
 
     >>> text = "The park covers 2,918 mu and hosts about 12 start-ups."
-    >>> [f.problem.value for f in aipark.audit(aipark.QINGDAO, against=text)[3:]]
+    >>> found = aipark.audit(aipark.QINGDAO, against=text)
+    >>> [f.problem.value for f in found if isinstance(f, aipark.TextFinding)]
     ['not in park']
 
     Findings come in the order area, money, compute, other; within a kind,
@@ -193,13 +237,18 @@ def audit(
         raise ValidationError(f"expected True or False, got {rounding!r}", path="rounding")
     check = _Check(rel_tol=float(rel_tol), rounding=rounding)
     findings: list[Finding] = []
+    conflicts: list[SourceConflict] = []
     for path, obj in _walk(park, ""):
         for field in dict.fromkeys(c.field for c in _readings(obj.citations)):
-            findings += _conversion_findings(obj, path, field, on or park.launched, check)
+            findings += _conversion_findings(obj, path, field, on or _announced(obj, park), check)
         if isinstance(obj, ComputingCenter):
             findings += _compute_findings(obj, path)
+        conflicts += [_conflict(obj, path, c) for c in obj.citations if c.conflicts]
     order = list(FindingKind)
-    result = tuple(sorted(findings, key=lambda f: order.index(f.kind)))
+    result: tuple[Finding | SourceConflict, ...] = (
+        *sorted(findings, key=lambda f: order.index(f.kind)),
+        *conflicts,
+    )
     if against is None:
         if source is not None:
             raise ValidationError(
@@ -273,6 +322,15 @@ def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
                     yield from _walk(item, f"{here}[{i}]")
         elif attrs.has(type(value)):
             yield from _walk(value, here)
+
+
+def _announced(obj: Any, park: Park) -> datetime.date | None:
+    """The default day of a figure's exchange rate: the launch, or (None) the report's day.
+
+    A computing center's investment and an observation are reported on their
+    own days, often years from the launch.
+    """
+    return None if isinstance(obj, ComputingCenter | Observation) else park.launched
 
 
 def _readings(citations: Sequence[Citation]) -> list[Citation]:
@@ -464,6 +522,50 @@ def _money_finding(
     )
 
 
+def _conflict(obj: Any, path: str, citation: Citation) -> SourceConflict:
+    """The disagreement a citation with ``conflicts=True`` records, with the gap if any."""
+    value = getattr(obj, citation.field)
+    stated: Quantity | str
+    if isinstance(value, get_registry().Quantity):
+        stated = value
+    elif isinstance(value, tuple):
+        stated = "; ".join(map(str, value))
+    else:
+        stated = str(value)
+    reported: Quantity | str = (
+        citation.reported if citation.reported is not None else citation.reported_text or ""
+    )
+    backing = [c.source for c in citations_of(obj, citation.field) if not c.conflicts]
+    ids = ", ".join(s.id or s.title for s in backing)
+    dissent = citation.source.id or citation.source.title
+    exact = rel = None
+    text = f"{dissent} gives {_shown(reported)}; the data keeps {_shown(stated)}"
+    text += f" ({ids})" if ids else ""
+    if isinstance(reported, Quantity) and isinstance(stated, Quantity):
+        try:
+            exact = convert(stated, _unit(reported))
+        except ConversionError:
+            text += ", which measures something else"
+        else:
+            rel = _relative(reported, exact)
+            if exact._units != stated._units:
+                text += f", exactly {_show(exact)}"
+            text += f": the source's figure {_differs(rel)}"
+    text += f". {dissent}: {citation.note}." if citation.note else "."
+    return SourceConflict(
+        kind=_kind(reported) if isinstance(reported, Quantity) else FindingKind.OTHER,
+        subject=_subject(obj),
+        figure=join_path(path, citation.field),
+        stated=stated,
+        reported=reported,
+        exact=exact,
+        relative_difference=rel,
+        explanation=text,
+        sources=tuple(dict.fromkeys([citation.source, *backing])),
+        note=citation.note,
+    )
+
+
 def _compute_findings(center: ComputingCenter, path: str) -> list[Finding]:
     if center.compute_power is None or center.pc_equivalents is None:
         return []
@@ -519,6 +621,10 @@ def _show(q: Quantity) -> str:
     return plain_quantity(q, digits=digits)
 
 
+def _shown(value: Quantity | str) -> str:
+    return f"“{value}”" if isinstance(value, str) else _show(value)
+
+
 def _differs(rel: float | None) -> str:
     """``is 0.034% higher``, ``is 0.097% lower``, or ``differs`` (from zero)."""
     if rel is None:
@@ -526,24 +632,37 @@ def _differs(rel: float | None) -> str:
     return f"is {abs(rel):.3%} {'higher' if rel > 0 else 'lower'}"
 
 
-def format_findings(findings: Sequence[Finding | TextFinding], *, title: str | None = None) -> str:
+def _kind_label(finding: Finding | SourceConflict) -> str:
+    if not isinstance(finding, SourceConflict):
+        return finding.kind.value
+    return f"{finding.kind.value} conflict" if finding.exact is not None else "conflict"
+
+
+def format_findings(
+    findings: Sequence[Finding | SourceConflict | TextFinding], *, title: str | None = None
+) -> str:
     """The findings as a plain-text table, each followed by its explanation.
 
-    ``aipark audit qingdao`` prints this; findings against a text follow.
+    ``aipark audit qingdao`` prints this: the findings, then the sources that
+    disagree with a value (:class:`SourceConflict`), then findings against a text.
     """
-    usual = [f for f in findings if isinstance(f, Finding)]
+    usual = [f for f in findings if isinstance(f, Finding | SourceConflict)]
     against = [f for f in findings if isinstance(f, TextFinding)]
     if against:
         return f"{format_findings(usual, title=title)}\n\n{format_text_findings(against)}"
     rows = [("kind", "figure", "reported", "exact", "difference")]
     for f in usual:
-        reported = _show(f.reported)
-        if f.kind is FindingKind.COMPUTE and not f.reported.dimensionality:
+        if isinstance(f, SourceConflict) and f.exact is None:
+            continue  # a conflict of text, or of figures no conversion links: explained below
+        reported = _show(f.reported) if isinstance(f.reported, Quantity) else f.reported
+        if f.kind is FindingKind.COMPUTE and not getattr(f.reported, "dimensionality", True):
             reported += " PCs"
+        exact = "" if f.exact is None else _show(f.exact)
         diff = (
             "not comparable" if f.relative_difference is None else f"{f.relative_difference:+.3%}"
         )
-        rows.append((f.kind.value, f.figure, reported, _show(f.exact), diff))
+        kind = "conflict" if isinstance(f, SourceConflict) else f.kind.value
+        rows.append((kind, f.figure, reported, exact, diff))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [] if title is None else [title, ""]
     if not usual:
@@ -551,7 +670,13 @@ def format_findings(findings: Sequence[Finding | TextFinding], *, title: str | N
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     for i, f in enumerate(usual, 1):
-        lines += ["", f"{i}. {f.kind.value}: {f.figure} ({f.subject})"]
+        if isinstance(f, SourceConflict) and (i == 1 or isinstance(usual[i - 2], Finding)):
+            lines += [
+                "",
+                "Sources that disagree (the data keeps the value its other sources give):",
+            ]
+        header = f"{i}. {_kind_label(f)}: {f.figure} ({f.subject})"
+        lines += ["", *textwrap.wrap(header, width=100, subsequent_indent="   ")]
         ids = ", ".join(s.id or s.title for s in f.sources)
         for paragraph in (f.explanation, f"Sources: {ids}"):
             lines += textwrap.wrap(
@@ -566,3 +691,4 @@ def format_findings(findings: Sequence[Finding | TextFinding], *, title: str | N
 
 attrs.resolve_types(Reading, globalns=globals())
 attrs.resolve_types(Finding, globalns=globals())
+attrs.resolve_types(SourceConflict, globalns=globals())

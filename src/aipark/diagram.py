@@ -1,8 +1,9 @@
 """Diagrams of a park's structure, drawn from its data.
 
-A park's layout (core and wings), functional zones, computing centers and
-innovation platforms become a Mermaid flowchart (text that GitHub, GitLab and
-many documentation tools draw) or a self-contained SVG picture.  Both come
+A park's layout (core and wings), functional zones, computing centers (with
+their investment), innovation platforms and dated observations become a
+Mermaid flowchart (text that GitHub, GitLab and many documentation tools draw)
+or a self-contained SVG picture.  Both come
 from the same outline of the park, so they always show the same things, and
 both are deterministic: the same park gives the same text byte for byte.
 
@@ -19,7 +20,7 @@ from typing import Final, NamedTuple
 
 from .errors import ValidationError, not_a_park
 from .formatting import CJK_FONT_FAMILY, chinese_runs, format_quantity
-from .models import Park, ZoneKind
+from .models import Bound, Park, ZoneKind
 
 __all__ = ["to_mermaid", "to_svg"]
 
@@ -89,6 +90,12 @@ def _outline(park: Park) -> tuple[_Node, tuple[_Group, ...]]:
             facts.append(f"{format_quantity(c.compute_power)} ({precision})")
         if c.phase is not None:
             facts.append(f"phase {c.phase}")
+        if c.investment is not None:
+            facts.append(f"investment {format_quantity(c.investment, compact=True)}")
+        if c.power_capacity is not None:
+            facts.append(format_quantity(c.power_capacity))
+        if c.pue is not None:
+            facts.append(f"PUE {c.pue:g}")
         centers.append(
             _Node(
                 f"center{i}", _lines(c.name, c.local_name, c.local_name_verified, ", ".join(facts))
@@ -113,7 +120,31 @@ def _outline(park: Park) -> tuple[_Node, tuple[_Group, ...]]:
     )
     if platforms:
         groups.append(_Group("platforms", "Innovation platforms", platforms))
+
+    observations = []
+    for i, o in enumerate(park.observations, start=1):
+        value = format_quantity(o.value, compact=True)
+        if o.bound is not Bound.EXACTLY:
+            value = f"{_BOUNDS[o.bound]} {value}"
+        when = f"as of {o.as_of.isoformat()}" if o.as_of is not None else f"in {o.year}"
+        observations.append(
+            _Node(
+                f"observation{i}",
+                _lines(o.name, o.local_name, o.local_name_verified, f"{value} {when}"),
+            )
+        )
+    if observations:
+        groups.append(_Group("observations", "Observations", tuple(observations)))
     return top, tuple(groups)
+
+
+_BOUNDS: Final = {
+    Bound.ABOUT: "about",
+    Bound.MORE_THAN: "more than",
+    Bound.AT_LEAST: "at least",
+    Bound.LESS_THAN: "less than",
+    Bound.AT_MOST: "at most",
+}
 
 
 # --------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from .models import (
     InnovationPlatform,
     Location,
     Milestone,
+    Observation,
     Park,
     Source,
     Target,
@@ -202,6 +203,17 @@ _Message = str | _Patterns
 
 _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
     "en": {
+        "observations": "Observations",
+        "observation": "{name}: {value}",
+        "observation_year": "{name}: {value} in {year}",
+        "observation_as_of": "{name}: {value} as of {date}",
+        "investment": "investment {0}",
+        "power_capacity": "power capacity {0}",
+        "pue": "PUE {0}",
+        "builder": "built by {0}",
+        "scope": "scope",
+        "contested": "contested: {source} gives {reading}",
+        "contested_field": "{field} contested: {source} gives {reading}",
         "location": "Location",
         "area": "Area",
         "stated": "stated as {0}",
@@ -244,6 +256,15 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "separator": "; ",
     },
     "de": {
+        "observations": "Messwerte",
+        "observation_year": "{name}: {value} im Jahr {year}",
+        "observation_as_of": "{name}: {value}, Stand {date}",
+        "investment": "Investition {0}",
+        "power_capacity": "Anschlussleistung {0}",
+        "builder": "errichtet von {0}",
+        "scope": "Geltungsbereich",
+        "contested": "umstritten: {source} nennt {reading}",
+        "contested_field": "{field} umstritten: {source} nennt {reading}",
         "location": "Lage",
         "area": "Fläche",
         "stated": "angegeben: {0}",
@@ -280,6 +301,16 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "unverified": "{name} ({local}, chinesischer Name unbestätigt)",
     },
     "zh_Hans": {
+        "observations": "实测数据",
+        "observation": "{name}：{value}",
+        "observation_year": "{name}：{year}年{value}",
+        "observation_as_of": "{name}：截至{date}{value}",
+        "investment": "投资{0}",
+        "power_capacity": "电力容量{0}",
+        "builder": "建设方：{0}",
+        "scope": "范围",
+        "contested": "有争议：{source}称{reading}",
+        "contested_field": "{field}有争议：{source}称{reading}",
         "location": "位置",
         "area": "面积",
         "stated": "原始数据：{0}",
@@ -318,6 +349,16 @@ _MESSAGES: Final[dict[str, dict[str, _Message]]] = {
         "separator": "；",
     },
     "zh_Hant": {
+        "observations": "實測數據",
+        "observation": "{name}：{value}",
+        "observation_year": "{name}：{year}年{value}",
+        "observation_as_of": "{name}：截至{date}{value}",
+        "investment": "投資{0}",
+        "power_capacity": "電力容量{0}",
+        "builder": "建設方：{0}",
+        "scope": "範圍",
+        "contested": "有爭議：{source}稱{reading}",
+        "contested_field": "{field}有爭議：{source}稱{reading}",
         "location": "位置",
         "area": "面積",
         "stated": "原始數據：{0}",
@@ -800,6 +841,7 @@ def _park_rows(park: Park, loc: _Locale, *, brief: bool) -> _Rows:
         add("zones", [f"{m(z.kind.value)}{m('colon')}{_name(z, loc)}" for z in park.zones])
     add("computing_centers", [_center(c, loc, brief=brief) for c in park.computing_centers])
     add("targets", [_target(t, loc, brief=brief) for t in park.targets])
+    add("observations", [_observation(o, loc, brief=brief) for o in park.observations])
     if brief:
         add("platforms", [_name(p, loc) for p in park.platforms])
         add("sources", [_number(len(park.sources), loc)] if park.sources else [], inline=True)
@@ -808,7 +850,14 @@ def _park_rows(park: Park, loc: _Locale, *, brief: bool) -> _Rows:
     add("milestones", [_milestone(ms, loc) for ms in park.milestones])
     add("goals", [_name(t, loc) for t in park.goals], inline=True)
     add("sectors", [_name(t, loc) for t in park.sectors], inline=True)
-    add("application_domains", [_name(t, loc) for t in park.application_domains], inline=True)
+    if park.application_domains:
+        domains = sep.join(_name(t, loc) for t in park.application_domains)
+        rows.append(
+            (
+                m("application_domains"),
+                sep.join([domains, *_contested(park, "application_domains", loc, "long")]),
+            )
+        )
     add("sources", [_source(s, loc) for s in park.sources])
     return rows
 
@@ -824,6 +873,7 @@ def _area(park: Park, loc: _Locale, *, brief: bool) -> str:
         notes.append(loc.message("stated").format(_format(park.area, loc, length, False)))
     if not brief:
         notes += _reported(park, "area", loc, length)
+        notes += _contested(park, "area", loc, length)
     return loc.message("separator").join([text, *notes])
 
 
@@ -849,6 +899,35 @@ def _reported(
     return [loc.message("reported").format(_format(q, loc, length, compact)) for q in seen]
 
 
+def _contested(
+    obj: Any, field: str, loc: _Locale, length: Length, *, label: str | None = None
+) -> list[str]:
+    """A mark for each source that disagrees with ``field``, with its own reading.
+
+    ``label`` names the field (a message key) where the row does not show it.
+    """
+    marks = []
+    for citation in citations_of(obj, field):
+        if not citation.conflicts:
+            continue
+        reported = citation.reported
+        reading = (
+            _format(reported, loc, length, False)
+            if reported is not None
+            else loc.message("untranslated").format(name=citation.reported_text)
+        )
+        source = citation.source.id or citation.source.publisher
+        if label is None:
+            marks.append(loc.message("contested").format(source=source, reading=reading))
+        else:
+            marks.append(
+                loc.message("contested_field").format(
+                    field=loc.message(label), source=source, reading=reading
+                )
+            )
+    return marks
+
+
 def _center(center: ComputingCenter, loc: _Locale, *, brief: bool) -> str:
     m = loc.message
     facts = []
@@ -863,6 +942,17 @@ def _center(center: ComputingCenter, loc: _Locale, *, brief: bool) -> str:
             facts.append(m("pc_equivalents", count).format(_number(count, loc)))
         if center.phase is not None:
             facts.append(m("phase").format(center.phase))
+        builder = (loc.chinese and center.local_builder) or center.builder
+        if builder:
+            facts.append(m("builder").format(builder))
+            facts += _contested(center, "builder", loc, "short")
+        if center.investment is not None:
+            facts.append(m("investment").format(_format(center.investment, loc, "long", True)))
+        if center.power_capacity is not None:
+            power = _format(center.power_capacity, loc, "short", False)
+            facts.append(m("power_capacity").format(power))
+        if center.pue is not None:
+            facts.append(m("pue").format(_number(center.pue, loc)))
     name = _name(center, loc)
     return name + m("colon") + m("separator").join(facts) if facts else name
 
@@ -875,7 +965,34 @@ def _target(target: Target, loc: _Locale, *, brief: bool) -> str:
     text = m(key).format(name=_name(target, loc), value=value, year=target.year)
     if brief:
         return text
-    return m("separator").join([text, *_reported(target, "value", loc, length, compact=True)])
+    notes = [
+        *_reported(target, "value", loc, length, compact=True),
+        *_contested(target, "value", loc, length),
+        *_contested(target, "scope", loc, length, label="scope"),
+    ]
+    return m("separator").join([text, *notes])
+
+
+def _observation(observation: Observation, loc: _Locale, *, brief: bool) -> str:
+    m = loc.message
+    length: Length = "short" if brief else "long"
+    value = m(observation.bound.value).format(_format(observation.value, loc, length, True))
+    name = _name(observation, loc)
+    if observation.as_of is not None:
+        text = m("observation_as_of").format(
+            name=name, value=value, date=_date(observation.as_of, loc)
+        )
+    elif observation.year is not None:
+        text = m("observation_year").format(name=name, value=value, year=observation.year)
+    else:
+        text = m("observation").format(name=name, value=value)
+    if brief:
+        return text
+    notes = [
+        *_reported(observation, "value", loc, length, compact=True),
+        *_contested(observation, "value", loc, length),
+    ]
+    return m("separator").join([text, *notes])
 
 
 def _platform(platform: InnovationPlatform, loc: _Locale) -> str:
@@ -969,7 +1086,7 @@ def _title(obj: Any, loc: _Locale) -> str:
 
 
 _FIELD_TEXT: Final[list[tuple[type, Callable[[Any, _Locale], str]]]] = [
-    (Quantity, lambda v, loc: _format(v, loc, "short", False)),
+    (Quantity, lambda v, loc: _format(v, loc, "short", _currency_code(v) is not None)),
     (datetime.date, lambda v, loc: _date(v, loc, "medium")),
     (enum.Enum, lambda v, loc: str(v.value)),
     (Source, lambda v, loc: f"{v.publisher}, {_date(v.published, loc, 'medium')}"),

@@ -1,4 +1,4 @@
-"""The domain: parks, zones, computing centers, platforms, targets and their sources.
+"""The domain: parks, zones, computing centers, platforms, targets, observations and sources.
 
 Frozen, slotted attrs classes that know nothing of dicts, JSON, locales or
 files (that is :mod:`aipark.serialization` and :mod:`aipark.formatting`).
@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable
 from types import ModuleType
@@ -35,6 +36,7 @@ __all__ = [
     "InnovationPlatform",
     "Location",
     "Milestone",
+    "Observation",
     "Park",
     "Precision",
     "ProvenanceError",
@@ -103,7 +105,11 @@ class ProvenanceError(AiparkError, LookupError):
 
 @attrs.frozen(repr=False)
 class _Dimension:
-    """Validate a quantity's dimension, finiteness and (optionally) sign."""
+    """Validate a quantity's dimension, finiteness and (optionally) sign.
+
+    The dimension :data:`_MONEY_DIMENSION` means an amount in one currency:
+    each currency is its own dimension, so no single pint dimension says "money".
+    """
 
     dimension: str | None
     label: str
@@ -121,7 +127,7 @@ class _Dimension:
             _units().check_magnitude(magnitude)
         except ValidationError as exc:
             raise exc.at(attribute.name) from None
-        if self.dimension is not None and not value.check(self.dimension):
+        if self.dimension is not None and not self._has_dimension(value):
             raise ValidationError(
                 f"expected {self.label}, got {value} ({value.dimensionality or 'dimensionless'})"
                 + _count_hint(value, self.dimension),
@@ -129,6 +135,12 @@ class _Dimension:
             )
         if self.non_negative and magnitude < 0:
             raise ValidationError(f"must not be negative, got {value}", path=attribute.name)
+
+    def _has_dimension(self, value: Any) -> bool:
+        if self.dimension != _MONEY_DIMENSION:
+            return bool(value.check(self.dimension))
+        codes = _units().currencies_of(value)
+        return len(value.dimensionality) == 1 and list(codes.values()) == [1]
 
     def __repr__(self) -> str:
         sign = ", non-negative" if self.non_negative else ""
@@ -141,6 +153,9 @@ def _count_hint(value: Any, dimension: str) -> str:
         return ""
     hint: str = _units().FLOP_COUNT_HINT
     return f"{hint}: write '{value.magnitude} {value.units:~}S'"
+
+
+_MONEY_DIMENSION: Final = "money"
 
 
 @attrs.frozen(repr=False)
@@ -218,6 +233,13 @@ def _positive(value: int) -> str | None:
     return f"must be positive, got {value}" if value < 1 else None
 
 
+def _at_least_one(value: float) -> str | None:
+    """A power usage effectiveness: total power over IT power, so 1 or more."""
+    if not math.isfinite(value) or value < 1:
+        return f"expected a power usage effectiveness of 1 or more, got {value}"
+    return None
+
+
 def _plausible_year(value: int) -> str | None:
     return None if 1000 <= value <= 9999 else f"expected a four-digit year, got {value}"
 
@@ -274,6 +296,14 @@ def _stated(value: Quantity | None) -> object:
 # field's input type and errors name the field.
 def _area(value: QuantityInput | None) -> Quantity | None:
     return _quantity_at(value, "area", "2918 mu")
+
+
+def _investment(value: QuantityInput | None) -> Quantity | None:
+    return _quantity_at(value, "investment", "390000000 CNY")
+
+
+def _power_capacity(value: QuantityInput | None) -> Quantity | None:
+    return _quantity_at(value, "power_capacity", "10 MW")
 
 
 def _reported(value: QuantityInput | None) -> Quantity | None:
@@ -414,6 +444,10 @@ def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return _to_tuple(value, "targets")
 
 
+def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
+    return _to_tuple(value, "observations")
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
     return _to_tuple(value, "milestones")
 
@@ -457,6 +491,9 @@ _AREA: Final = _Dimension("[area]", "an area", non_negative=True)
 _COMPUTE_DIMENSION: Final = "[floating_point_operation] / [time]"
 _COMPUTE: Final = _Dimension(_COMPUTE_DIMENSION, "FLOPS", non_negative=True)
 _ANY_AMOUNT: Final = _Dimension(None, "an amount")
+_MONEY: Final = _Dimension(_MONEY_DIMENSION, "an amount of money, e.g. 390000000 CNY", True)
+_POWER: Final = _Dimension("[power]", "a power, e.g. 10 MW", non_negative=True)
+_PUE: Final = _Typed((int, float, type(None)), lambda v: _at_least_one(v))
 
 
 class _Cited:
@@ -701,6 +738,16 @@ class ComputingCenter(_Cited):
     builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     local_builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
     hardware: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: The investment as the source states it, in its currency (``390000000 CNY``).
+    investment: Quantity | None = attrs.field(
+        default=None, converter=_investment, validator=_MONEY, eq=_stated, kw_only=True
+    )
+    #: Power capacity, e.g. ``10 MW``; None when no source gives it.
+    power_capacity: Quantity | None = attrs.field(
+        default=None, converter=_power_capacity, validator=_POWER, eq=_stated, kw_only=True
+    )
+    #: Power usage effectiveness (total power over IT power, 1 or more); None when unstated.
+    pue: float | None = attrs.field(default=None, validator=_PUE, kw_only=True)
     citations: tuple[Citation, ...] = attrs.field(
         default=(), converter=_citations, validator=_Items(Citation), kw_only=True
     )
@@ -760,6 +807,59 @@ class Target(_Cited):
 
 
 @attrs.frozen
+class Observation(_Cited):
+    """A measured figure as of a date or a year: what a park has, where a target is a plan.
+
+    ``year`` is the year the figure is for (2023's operating income), ``as_of``
+    the day it was measured or reported (a count of enterprises); at least one
+    is required, and they must agree.
+    """
+
+    _repr_pretty_ = _repr_pretty_
+    _repr_html_ = _repr_html_
+
+    name: str = attrs.field(validator=_TEXT)
+    #: Text such as ``"超过200"`` gives the observation its bound as well.
+    value: Quantity = attrs.field(
+        converter=attrs.Converter(_target_value, takes_self=True),  # type: ignore[misc]
+        validator=_ANY_AMOUNT,
+        eq=_stated,
+        kw_only=True,
+    )
+    #: A :class:`Bound` or its value: ``bound="more_than"`` for "more than 200"; without
+    #: one, the bound the value's words give, else ``Bound.EXACTLY``.
+    bound: Bound = attrs.field(
+        default=None,
+        converter=attrs.Converter(_target_bound, takes_self=True),  # type: ignore[misc]
+        validator=_Typed((Bound,)),
+        kw_only=True,
+    )
+    as_of: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
+    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
+    #: What the figure measures, e.g. "operating income".
+    metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    #: What part of the park the figure is for; None for the whole park.
+    scope: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.as_of is None and self.year is None:
+            raise ValidationError(
+                "an observation needs the date or the year it is for (as_of or year)",
+                path="as_of",
+            )
+        if self.as_of is not None and self.year is not None and self.as_of.year < self.year:
+            raise ValidationError(
+                f"a figure for {self.year} cannot be as of {self.as_of.isoformat()}", path="year"
+            )
+
+
+@attrs.frozen
 class Milestone(_Cited):
     """A dated event in a park's history: a designation, a launch, an opening."""
 
@@ -789,7 +889,7 @@ class Milestone(_Cited):
 
 @attrs.frozen
 class Park(_Cited):
-    """An AI industrial park: its place, area, layout, facilities and targets."""
+    """An AI industrial park: its place, area, layout, facilities, targets and observations."""
 
     _repr_pretty_ = _repr_pretty_
     _repr_html_ = _repr_html_
@@ -823,6 +923,10 @@ class Park(_Cited):
     )
     targets: tuple[Target, ...] = attrs.field(
         default=(), converter=_targets, validator=_Items(Target), kw_only=True
+    )
+    #: Measured figures with their dates, beside the targets (plans).
+    observations: tuple[Observation, ...] = attrs.field(
+        default=(), converter=_observations, validator=_Items(Observation), kw_only=True
     )
     milestones: tuple[Milestone, ...] = attrs.field(
         default=(), converter=_milestones, validator=_Items(Milestone), kw_only=True

@@ -60,6 +60,7 @@ MODELS: Final[tuple[type, ...]] = (
     models.ComputingCenter,
     models.InnovationPlatform,
     models.Target,
+    models.Observation,
     models.Milestone,
     models.Park,
 )

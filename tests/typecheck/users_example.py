@@ -88,8 +88,13 @@ def compute(park: Park) -> tuple[Quantity | None, aipark.Derived | None]:
 
 
 def audited(park: Park) -> list[str]:
-    """The audit's findings, by kind."""
-    findings: tuple[aipark.Finding, ...] = aipark.audit(park, on=datetime.date(2023, 2, 23))
+    """The audit's findings, by kind (the sources that disagree follow them)."""
+    found = aipark.audit(park, on=datetime.date(2023, 2, 23))
+    findings: list[aipark.Finding] = [f for f in found if isinstance(f, aipark.Finding)]
+    conflicts: list[aipark.SourceConflict] = [
+        f for f in found if isinstance(f, aipark.SourceConflict)
+    ]
+    assert all(c.sources for c in conflicts)
     return [finding.kind.value for finding in findings]
 
 
