@@ -18,7 +18,8 @@ What comes from where:
   Chinese: aipark's own labels, with CLDR plural categories;
 * anything else, prefixed FLOPS included (``150 PFLOPS``, long ``150
   petaFLOPS``): pint's symbols and names with their SI prefixes (``~P``);
-* the fact sheet's headings: aipark's own messages in English, German and
+* the fact sheet's headings and aipark's unit labels: English messages
+  translated by gettext catalogs (:mod:`aipark.locales`) into German and
   Chinese (Simplified and Traditional); other locales get English headings with
   their own numbers, dates and units.
 
@@ -48,6 +49,7 @@ import attrs
 from pint.util import UnitsContainer
 
 from .errors import ConversionError, ValidationError, not_a_park, shown
+from .locales import N_, NP_, Message, Nn_, NnP_, catalog, catalog_languages
 from .models import (
     Citation,
     ComputingCenter,
@@ -135,267 +137,88 @@ CLDR_UNITS: Final[Mapping[str, str]] = {
 }
 
 # --------------------------------------------------------------------------
-# aipark's own labels: unit -> message language -> length -> plural category -> pattern.
-# "{0}" is the formatted number.  A language without an entry uses "en".
+# Units CLDR lacks: aipark's own labels, short and long, in English; the catalogs
+# translate them.  "{0}" is the formatted number.
 
-_Patterns = dict[str, str]
-_Labels = dict[str, dict[str, _Patterns]]
-
-
-def _labels(short: str | _Patterns, long: str | _Patterns | None = None) -> dict[str, _Patterns]:
-    def plural(p: str | _Patterns) -> _Patterns:
-        return {"other": p} if isinstance(p, str) else p
-
-    return {"short": plural(short), "long": plural(short if long is None else long)}
-
-
-_OWN_LABELS: Final[dict[str, _Labels]] = {
-    "shi_mu": {
-        "en": _labels("{0} mu"),
-        "de": _labels("{0} mu", "{0} Mu"),
-        "zh_Hans": _labels("{0}亩"),
-        "zh_Hant": _labels("{0}畝"),
-    },
-    "qing": {
-        "en": _labels("{0} qing"),
-        "de": _labels("{0} qing", "{0} Qing"),
-        "zh_Hans": _labels("{0}顷"),
-        "zh_Hant": _labels("{0}頃"),
-    },
-    "FLOP": {
-        "en": _labels(
-            "{0} FLOP",
-            {"one": "{0} floating-point operation", "other": "{0} floating-point operations"},
+_UNIT_LABELS: Final[dict[str, tuple[Message, Message]]] = {
+    "shi_mu": (
+        NP_("unit, short", "{0} mu"),
+        NP_("unit, long", "{0} mu"),
+    ),
+    "qing": (
+        NP_("unit, short", "{0} qing"),
+        NP_("unit, long", "{0} qing"),
+    ),
+    "FLOP": (
+        NP_("unit, short", "{0} FLOP"),
+        NnP_("unit, long", "{0} floating-point operation", "{0} floating-point operations"),
+    ),
+    "FLOPS": (
+        NP_("unit, short", "{0} FLOPS"),
+        NnP_(
+            "unit, long",
+            "{0} floating-point operation per second",
+            "{0} floating-point operations per second",
         ),
-        "de": _labels(
-            "{0} FLOP", {"one": "{0} Gleitkommaoperation", "other": "{0} Gleitkommaoperationen"}
-        ),
-        "zh_Hans": _labels("{0} FLOP", "{0}次浮点运算"),
-        "zh_Hant": _labels("{0} FLOP", "{0}次浮點運算"),
-    },
-    "FLOPS": {
-        "en": _labels(
-            "{0} FLOPS",
-            {
-                "one": "{0} floating-point operation per second",
-                "other": "{0} floating-point operations per second",
-            },
-        ),
-        "de": _labels(
-            "{0} FLOPS",
-            {
-                "one": "{0} Gleitkommaoperation pro Sekunde",
-                "other": "{0} Gleitkommaoperationen pro Sekunde",
-            },
-        ),
-        "zh_Hans": _labels("{0} FLOPS", "每秒{0}次浮点运算"),
-        "zh_Hant": _labels("{0} FLOPS", "每秒{0}次浮點運算"),
-    },
+    ),
 }
 
 # "600亿元": Chinese readers count yuan in 元, not in CLDR's long name 人民币.
 _CHINESE_CURRENCY_LONG: Final = {"CNY": "{0}元"}
 
 # --------------------------------------------------------------------------
-# Fact sheet messages.  Values with plural forms are dicts by CLDR category.
+# Fact sheet messages, in English: the catalogs under aipark/locale/ translate them
+# (see aipark.locales).
 
-_Message = str | _Patterns
-
-_MESSAGES: Final[dict[str, dict[str, _Message]]] = {
-    "en": {
-        "observations": "Observations",
-        "observation": "{name}: {value}",
-        "observation_year": "{name}: {value} in {year}",
-        "observation_as_of": "{name}: {value} as of {date}",
-        "investment": "investment {0}",
-        "power_capacity": "power capacity {0}",
-        "pue": "PUE {0}",
-        "builder": "built by {0}",
-        "scope": "scope",
-        "contested": "contested: {source} gives {reading}",
-        "contested_field": "{field} contested: {source} gives {reading}",
-        "location": "Location",
-        "area": "Area",
-        "stated": "stated as {0}",
-        "reported": "reported as {0}",
-        "launched": "Launched",
-        "layout": "Layout",
-        "zones": "Zones",
-        "core": "core",
-        "wing": "wing",
-        "functional": "functional",
-        "computing_centers": "Computing centers",
-        "precision_not_stated": "precision not stated",
-        "pc_equivalents": {"one": "equivalent to {0} PC", "other": "equivalent to {0} PCs"},
-        "phase": "phase {0}",
-        "targets": "Targets",
-        "target": "{name}: {value}",
-        "target_year": "{name}: {value} by {year}",
-        "exactly": "{0}",
-        "about": "about {0}",
-        "more_than": "more than {0}",
-        "at_least": "at least {0}",
-        "less_than": "less than {0}",
-        "at_most": "at most {0}",
-        "platforms": "Platforms",
-        "incubated": {
-            "one": "{0} incubated enterprise",
-            "other": "{0} incubated enterprises",
-        },
-        "milestones": "Milestones",
-        "goals": "Goals",
-        "sectors": "Sectors",
-        "application_domains": "Application domains",
-        "sources": "Sources",
-        "source": "{publisher}: {title} ({date})",
-        "with_local": "{name} ({local})",
-        "unverified": "{name} ({local}, unverified Chinese name)",
-        "untranslated": "{name}",
-        "colon": ": ",
-        "aside": " ({0})",
-        "separator": "; ",
-    },
-    "de": {
-        "observations": "Messwerte",
-        "observation_year": "{name}: {value} im Jahr {year}",
-        "observation_as_of": "{name}: {value}, Stand {date}",
-        "investment": "Investition {0}",
-        "power_capacity": "Anschlussleistung {0}",
-        "builder": "errichtet von {0}",
-        "scope": "Geltungsbereich",
-        "contested": "umstritten: {source} nennt {reading}",
-        "contested_field": "{field} umstritten: {source} nennt {reading}",
-        "location": "Lage",
-        "area": "Fläche",
-        "stated": "angegeben: {0}",
-        "reported": "berichtet: {0}",
-        "launched": "Eröffnet",
-        "layout": "Gliederung",
-        "zones": "Zonen",
-        "core": "Kern",
-        "wing": "Flügel",
-        "functional": "Funktionszone",
-        "computing_centers": "Rechenzentren",
-        "precision_not_stated": "Genauigkeit nicht angegeben",
-        "pc_equivalents": "entspricht {0} PCs",
-        "phase": "Phase {0}",
-        "targets": "Ziele",
-        "target": "{name}: {value}",
-        "target_year": "{name}: {value} bis {year}",
-        "about": "etwa {0}",
-        "more_than": "mehr als {0}",
-        "at_least": "mindestens {0}",
-        "less_than": "weniger als {0}",
-        "at_most": "höchstens {0}",
-        "platforms": "Innovationsplattformen",
-        "incubated": {
-            "one": "{0} inkubiertes Unternehmen",
-            "other": "{0} inkubierte Unternehmen",
-        },
-        "milestones": "Meilensteine",
-        "goals": "Leitbild",
-        "sectors": "Branchen",
-        "application_domains": "Anwendungsfelder",
-        "sources": "Quellen",
-        "with_local": "{name} ({local})",
-        "unverified": "{name} ({local}, chinesischer Name unbestätigt)",
-    },
-    "zh_Hans": {
-        "observations": "实测数据",
-        "observation": "{name}：{value}",
-        "observation_year": "{name}：{year}年{value}",
-        "observation_as_of": "{name}：截至{date}{value}",
-        "investment": "投资{0}",
-        "power_capacity": "电力容量{0}",
-        "builder": "建设方：{0}",
-        "scope": "范围",
-        "contested": "有争议：{source}称{reading}",
-        "contested_field": "{field}有争议：{source}称{reading}",
-        "location": "位置",
-        "area": "面积",
-        "stated": "原始数据：{0}",
-        "reported": "报道为{0}",
-        "launched": "开园",
-        "layout": "布局",
-        "zones": "区域",
-        "core": "核心区",
-        "wing": "翼",
-        "functional": "功能区",
-        "computing_centers": "计算中心",
-        "precision_not_stated": "精度未注明",
-        "pc_equivalents": "相当于{0}台个人电脑",
-        "phase": "第{0}期",
-        "targets": "目标",
-        "target": "{name}：{value}",
-        "target_year": "{name}：到{year}年{value}",
-        "about": "约{0}",
-        "more_than": "超过{0}",
-        "at_least": "至少{0}",
-        "less_than": "不足{0}",
-        "at_most": "至多{0}",
-        "platforms": "创新平台",
-        "incubated": "已孵化{0}家企业",
-        "milestones": "大事记",
-        "goals": "定位",
-        "sectors": "重点产业",
-        "application_domains": "应用领域",
-        "sources": "资料来源",
-        "source": "{publisher}：{title}（{date}）",
-        "with_local": "{local}",
-        "unverified": "{local}（暂译；英文名：{name}）",
-        "untranslated": "{name}（未翻译）",
-        "colon": "：",
-        "aside": "（{0}）",
-        "separator": "；",
-    },
-    "zh_Hant": {
-        "observations": "實測數據",
-        "observation": "{name}：{value}",
-        "observation_year": "{name}：{year}年{value}",
-        "observation_as_of": "{name}：截至{date}{value}",
-        "investment": "投資{0}",
-        "power_capacity": "電力容量{0}",
-        "builder": "建設方：{0}",
-        "scope": "範圍",
-        "contested": "有爭議：{source}稱{reading}",
-        "contested_field": "{field}有爭議：{source}稱{reading}",
-        "location": "位置",
-        "area": "面積",
-        "stated": "原始數據：{0}",
-        "reported": "報導為{0}",
-        "launched": "開園",
-        "layout": "佈局",
-        "zones": "區域",
-        "core": "核心區",
-        "wing": "翼",
-        "functional": "功能區",
-        "computing_centers": "計算中心",
-        "precision_not_stated": "精度未註明",
-        "pc_equivalents": "相當於{0}台個人電腦",
-        "phase": "第{0}期",
-        "targets": "目標",
-        "target": "{name}：{value}",
-        "target_year": "{name}：到{year}年{value}",
-        "about": "約{0}",
-        "more_than": "超過{0}",
-        "at_least": "至少{0}",
-        "less_than": "不足{0}",
-        "at_most": "至多{0}",
-        "platforms": "創新平台",
-        "incubated": "已孵化{0}家企業",
-        "milestones": "大事記",
-        "goals": "定位",
-        "sectors": "重點產業",
-        "application_domains": "應用領域",
-        "sources": "資料來源",
-        "source": "{publisher}：{title}（{date}）",
-        "with_local": "{local}",
-        "unverified": "{local}（暫譯；英文名：{name}）",
-        "untranslated": "{name}（未翻譯）",
-        "colon": "：",
-        "aside": "（{0}）",
-        "separator": "；",
-    },
+_MESSAGES: Final[dict[str, Message]] = {
+    "observations": N_("Observations"),
+    "observation": NP_("observation", "{name}: {value}"),
+    "observation_year": N_("{name}: {value} in {year}"),
+    "observation_as_of": N_("{name}: {value} as of {date}"),
+    "investment": N_("investment {0}"),
+    "power_capacity": N_("power capacity {0}"),
+    "pue": N_("PUE {0}"),
+    "builder": N_("built by {0}"),
+    "scope": N_("scope"),
+    "contested": N_("contested: {source} gives {reading}"),
+    "contested_field": N_("{field} contested: {source} gives {reading}"),
+    "location": N_("Location"),
+    "area": N_("Area"),
+    "stated": N_("stated as {0}"),
+    "reported": N_("reported as {0}"),
+    "launched": N_("Launched"),
+    "layout": N_("Layout"),
+    "zones": N_("Zones"),
+    "core": NP_("zone kind", "core"),
+    "wing": NP_("zone kind", "wing"),
+    "functional": NP_("zone kind", "functional"),
+    "computing_centers": N_("Computing centers"),
+    "precision_not_stated": N_("precision not stated"),
+    "pc_equivalents": Nn_("equivalent to {0} PC", "equivalent to {0} PCs"),
+    "phase": N_("phase {0}"),
+    "targets": N_("Targets"),
+    "target": N_("{name}: {value}"),
+    "target_year": N_("{name}: {value} by {year}"),
+    "exactly": NP_("bound", "{0}"),
+    "about": N_("about {0}"),
+    "more_than": N_("more than {0}"),
+    "at_least": N_("at least {0}"),
+    "less_than": N_("less than {0}"),
+    "at_most": N_("at most {0}"),
+    "platforms": N_("Platforms"),
+    "incubated": Nn_("{0} incubated enterprise", "{0} incubated enterprises"),
+    "milestones": N_("Milestones"),
+    "goals": N_("Goals"),
+    "sectors": N_("Sectors"),
+    "application_domains": N_("Application domains"),
+    "sources": N_("Sources"),
+    "source": N_("{publisher}: {title} ({date})"),
+    "with_local": N_("{name} ({local})"),
+    "unverified": N_("{name} ({local}, unverified Chinese name)"),
+    "untranslated": NP_("name", "{name}"),
+    "colon": NP_("punctuation", ": "),
+    "aside": NP_("punctuation", " ({0})"),
+    "separator": NP_("punctuation", "; "),
 }
 
 # Territories on US or UK customary units (CLDR measurementData): areas there are
@@ -415,19 +238,14 @@ class _Locale:
     """A checked babel locale and what aipark derives from it."""
 
     babel: Any
-    #: Key into the message and label tables: "en", "de", "zh_Hans" or "zh_Hant".
+    #: The catalog of aipark's messages: "en", "de", "zh_Hans" or "zh_Hant".
     key: str
     chinese: bool
     area_units: tuple[str, ...]
 
     def message(self, name: str, count: float | None = None) -> str:
-        found = _MESSAGES.get(self.key, {}).get(name)
-        if found is None:
-            found = _MESSAGES["en"][name]
-        if isinstance(found, str):
-            return found
-        category = self.babel.plural_form(count if count is not None else 0)
-        return found.get(category, found["other"])
+        """The message ``name`` in this locale's language, in the plural form ``count`` needs."""
+        return catalog(self.key).translate(_MESSAGES[name], count)
 
 
 def _check_locale(locale: object) -> _Locale:
@@ -503,7 +321,7 @@ def _resolve_locale(text: str) -> _Locale:
         key = f"zh_{script}"
         area: tuple[str, ...] = _CHINESE_AREA
     else:
-        key = loc.language if loc.language in _MESSAGES else "en"
+        key = loc.language if loc.language in catalog_languages() else "en"
         area = _ACRE_AREA if region in _ACRE_TERRITORIES else _METRIC_AREA
     return _Locale(loc, key, chinese, area)
 
@@ -660,11 +478,10 @@ def _money(value: float, code: str, loc: _Locale, length: _Width, compact: bool)
 
 def _own_label(name: str, loc: _Locale, length: _Width, value: float) -> str | None:
     """aipark's pattern for a unit CLDR lacks, in the plural form ``value`` needs."""
-    labels = _OWN_LABELS.get(name)
+    labels = _UNIT_LABELS.get(name)
     if labels is None:
         return None
-    patterns = (labels.get(loc.key) or labels["en"])[length]
-    return patterns.get(loc.babel.plural_form(abs(value)), patterns["other"])
+    return catalog(loc.key).translate(labels[length == "long"], abs(value))
 
 
 def _extreme(value: float) -> bool:
