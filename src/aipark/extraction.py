@@ -321,8 +321,12 @@ _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 _WIDTH: Final = str.maketrans("０１２３４５６７８９．％＄￥", "0123456789.%$¥")
 
 
-_ANCHOR: Final = re.compile(rf"[0-9]+|[{_CN_DIGITS}第]+|[$¥€£]")
-_WORD: Final = re.compile(r"[A-Za-z]+")
+# A figure starts with a digit, a Chinese numeral or 第, or a currency sign: a
+# run of digits or of numerals is one anchor.  The pattern opens with a
+# character class, so that ``finditer`` skips the rest of the text in C.
+_ANCHOR: Final = re.compile(
+    rf"[0-9$¥€£{_CN_DIGITS}第](?:(?<=[0-9])[0-9]*|(?<=[{_CN_DIGITS}第])[{_CN_DIGITS}第]*|)"
+)
 #: Words a figure can start with: number words, ordinals, months, currency codes.
 _ANCHOR_WORDS: Final = frozenset(
     [
@@ -340,6 +344,16 @@ _ANCHOR_WORDS: Final = frozenset(
         "eur",
     ]
 )
+# Each anchor word as a whole word (no letter either side) of the text's
+# lower-case ASCII copy (see :func:`_anchors`).  The word comes first (then the
+# byte before it is looked at), so that the search for it runs in C.
+_ANCHOR_WORD: Final = {
+    w.encode(): re.compile(re.escape(w).encode() + rb"(?<![a-z]" + w.encode() + rb")(?![a-z])")
+    for w in _ANCHOR_WORDS
+}
+# Bytes other than a-z become spaces: what is left splits into the words.
+_LETTERS_ONLY: Final = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_FULL_WIDTH: Final = re.compile("[０１２３４５６７８９．％＄￥]")
 
 
 def extract(text: str) -> tuple[Mention, ...]:
@@ -356,7 +370,7 @@ def extract(text: str) -> tuple[Mention, ...]:
     """
     if not isinstance(text, str):
         raise ValidationError(f"expected text as a string, got {type(text).__name__}")
-    scan = text.translate(_WIDTH)
+    scan = text.translate(_WIDTH) if _FULL_WIDTH.search(text) else text
     mentions = list(_scan(text, scan))
     return tuple(_pair(text, _slogans(text, scan, mentions)))
 
@@ -365,26 +379,34 @@ def _scan(text: str, s: str) -> Iterator[Mention]:
     """Mentions from left to right: :data:`_SCAN` is tried only where a figure can start.
 
     Searching with the whole pattern would try its every branch at every
-    character; a figure starts with a digit, a Chinese numeral, a currency
-    sign or one of a few words, which :data:`_ANCHOR` finds at C speed.
+    character; :func:`_anchors` finds where a figure can start at C speed.
     """
-    words = [w for w in _WORD.finditer(s) if w.group().lower() in _ANCHOR_WORDS]
-    anchors = sorted([*_ANCHOR.finditer(s), *words], key=_start)
     pos = 0
-    for anchor in anchors:
-        if anchor.start() < pos:
+    for start, stop in _anchors(s):
+        if start < pos:
             continue
-        m = _SCAN.match(s, anchor.start())
+        m = _SCAN.match(s, start)
         found = None if m is None else _mention(text, s, m)
         if found is None:
-            pos = anchor.end() if m is None else max(m.end(), anchor.start() + 1)
+            pos = stop if m is None else max(m.end(), start + 1)
             continue
         yield found
-        pos = max(found.end, anchor.start() + 1)
+        pos = max(found.end, start + 1)
 
 
-def _start(m: re.Match[str]) -> int:
-    return m.start()
+def _anchors(s: str) -> list[tuple[int, int]]:
+    """The spans where a figure can start: numbers, signs, and the words of :data:`_ANCHOR_WORDS`.
+
+    The words are found in a lower-case ASCII copy of the text (a character
+    to a byte, so offsets stay): which anchor words occur at all is a set
+    intersection, and only those are searched for.
+    """
+    spans = [m.span() for m in _ANCHOR.finditer(s)]
+    low = s.encode("ascii", "replace").lower()
+    for word in _ANCHOR_WORD.keys() & low.translate(_LETTERS_ONLY).split():
+        spans.extend(m.span() for m in _ANCHOR_WORD[word].finditer(low))
+    spans.sort()
+    return spans
 
 
 def _mention(text: str, s: str, m: re.Match[str]) -> Mention | None:
@@ -991,8 +1013,10 @@ def _in_list(s: str, mentions: list[Mention], i: int) -> bool:
 _CLAUSE_END: Final = re.compile(r"[，。；;.!?！？]")
 
 
+# The numeral comes first (then the character before it is looked at), so
+# that ``finditer`` skips to numerals in C.
 _SLOGAN: Final = re.compile(
-    r"(?<![\u3400-\u9fff])([一二两兩三四五六七八九十])([\u3400-\u9fff])[、，,]?"
+    r"([一二两兩三四五六七八九十])(?<![\u3400-\u9fff].)([\u3400-\u9fff])[、，,]?"
     r"([一二两兩三四五六七八九十])([\u3400-\u9fff])(?![\u3400-\u9fff])"
 )
 
