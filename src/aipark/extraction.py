@@ -279,33 +279,62 @@ _EN_NUM = (
 _MONTH = r"\b(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _CURRENCY_PREFIX = r"(?:US\$|HK\$|NT\$|RMB|CNY|USD|EUR|[$¥€£])"
 
-_SCAN: Final = re.compile(
-    rf"""
-    (?P<iso>(?<![0-9])(?P<iy>[12][0-9]{{3}})[-/.](?P<im>[01]?[0-9])[-/.](?P<id>[0-3]?[0-9])(?![0-9]))
-    | (?P<cndate>(?:(?P<cy>[0-9]{{4}})年)?(?P<cm>[01]?[0-9])月(?:(?P<cd>[0-3]?[0-9])[日号號])?)
-    | (?P<endate>{_MONTH}\s+(?:(?P<ed>[0-3]?[0-9])(?:st|nd|rd|th)?\b
+_SCAN_BRANCHES: Final = {
+    "iso": r"""
+    (?P<iso>(?<![0-9])(?P<iy>[12][0-9]{3})[-/.](?P<im>[01]?[0-9])[-/.](?P<id>[0-3]?[0-9])(?![0-9]))
+    """,
+    "cndate": r"""
+    (?P<cndate>(?:(?P<cy>[0-9]{4})年)?(?P<cm>[01]?[0-9])月(?:(?P<cd>[0-3]?[0-9])[日号號])?)
+    """,
+    "endate": rf"""
+    (?P<endate>{_MONTH}\s+(?:(?P<ed>[0-3]?[0-9])(?:st|nd|rd|th)?\b
                               (?:,?\s+(?P<ey>[12][0-9]{{3}})\b)?
                             |(?P<emy>[12][0-9]{{3}})\b))
-    | (?P<dmy>\b(?P<dd>[0-3]?[0-9])\s+{_MONTH.replace("mname", "dmname")}
+    """,
+    "dmy": rf"""
+    (?P<dmy>\b(?P<dd>[0-3]?[0-9])\s+{_MONTH.replace("mname", "dmname")}
               (?:,?\s+(?P<dy>[12][0-9]{{3}})\b)?)
-    | (?P<cnpct>百分之(?P<pv>{_DIGITS}|{_CN_NUM}))
-    | (?P<cyear>(?P<cyy>[0-9]{{4}})年(?!代))
-    | (?P<ord>(?:第(?P<onum>[{_CN_DIGITS}]+|[0-9]+)(?P<ocl>期|批|阶段|階段))
+    """,
+    "cnpct": rf"""
+    (?P<cnpct>百分之(?P<pv>{_DIGITS}|{_CN_NUM}))
+    """,
+    "cyear": r"""
+    (?P<cyear>(?P<cyy>[0-9]{4})年(?!代))
+    """,
+    "ord": rf"""
+    (?P<ord>(?:第(?P<onum>[{_CN_DIGITS}]+|[0-9]+)(?P<ocl>期|批|阶段|階段))
         |(?P<oshort>(?<![第{_CN_DIGITS}])[一二三四五六七八九十](?=期))
         |\b(?:phase|stage)\s+(?P<ophase>one|two|three|four|five|[1-9]|I{{1,3}}|IV|V)\b
         |\b(?P<oword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)
            (?=[-\s]+(?:{"|".join(_STAGES)})\b))
-    | (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
+    """,
+    "num": rf"""
+    (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
         (?:(?P<digits>(?<![0-9A-Za-z.\-/_])(?:{_DIGITS}))|(?P<cn>{_CN_NUM})|(?P<en>{_EN_NUM})))
     """,
-    re.VERBOSE | re.IGNORECASE,
-)
+}
+# A figure is the first branch that matches where it starts; only the branches
+# that can start with the anchor's first character (a digit, an ASCII letter,
+# anything else) are tried, in the same order.
+_SCAN_FIRST: Final = {
+    "digit": ("iso", "cndate", "dmy", "cyear", "num"),
+    "letter": ("endate", "ord", "num"),
+    "other": ("cnpct", "ord", "num"),
+}
+_SCAN: Final = {
+    first: re.compile("|".join(_SCAN_BRANCHES[name] for name in names), re.VERBOSE | re.IGNORECASE)
+    for first, names in _SCAN_FIRST.items()
+}
 _EN_MAGNITUDE_WORDS = "|".join(sorted(_spellings.ENGLISH_MAGNITUDES, key=len, reverse=True))
 _EN_MAGNITUDE_AFTER = re.compile(
     rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})(?![A-Za-z])(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
 _CN_AFTER = re.compile(
     rf"(?P<more>[多余餘])?(?P<mag>万亿|萬億|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
+)
+_CN_AFTER_FIRST: Final = frozenset("多余餘" + _CN_MAGNITUDES)
+_EN_MAGNITUDE_FIRST: Final = frozenset(
+    c for w in _spellings.ENGLISH_MAGNITUDES for c in (w[0].lower(), w[0].upper())
 )
 _RANGE = re.compile(
     rf"\s*(?:-|–|—|~|～|至|到|\bto\b|\band\b)\s*(?:{_CURRENCY_PREFIX}\s?)?(?:{_DIGITS}|{_CN_NUM})"
@@ -314,7 +343,12 @@ _RANGE = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
-_COMPUTE_CONTEXT = re.compile(r"comput|算力|智算|运算|運算|计算能力|計算能力|flops", re.IGNORECASE)
+# comput, flops (in any case), 算力, 智算, 运算, 運算, 计算能力, 計算能力; written to
+# open with a character class, so that the search skips other characters in C.
+_COMPUTE_CONTEXT = re.compile(
+    r"[cCfF算智运運计計](?:(?<=[cC])(?i:omput)|(?<=[fF])(?i:lops)|(?<=算)力|(?<=智)算"
+    r"|(?<=[运運])算|(?<=[计計])算能力)"
+)
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 # Full-width digits and signs read as ASCII; the mapping keeps every offset.
@@ -385,7 +419,9 @@ def _scan(text: str, s: str) -> Iterator[Mention]:
     for start, stop in _anchors(s):
         if start < pos:
             continue
-        m = _SCAN.match(s, start)
+        c = s[start]
+        first = "digit" if "0" <= c <= "9" else "letter" if c.isascii() and c.isalpha() else "other"
+        m = _SCAN[first].match(s, start)
         found = None if m is None else _mention(text, s, m)
         if found is None:
             pos = stop if m is None else max(m.end(), start + 1)
@@ -491,12 +527,12 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     if digits and _NAMES.match(s, m.start("digits")):
         return None
     magnitude = ""
-    mag = _EN_MAGNITUDE_AFTER.match(s, end)
+    mag = _en_magnitude_after(s, end)
     if mag is not None:
         magnitude, end = " " + mag["mag"], mag.end()
     more = ""
     if digits:
-        cn = _CN_AFTER.match(s, end)
+        cn = _cn_after(s, end)
         if cn is not None and cn.end() > end:
             more = cn["more"] or cn["more2"] or ""
             magnitude += cn["mag"] or ""
@@ -517,6 +553,23 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     return _with_unit(text, s, start, end, head, bound, word=bool(m["en"]))
 
 
+def _en_magnitude_after(s: str, end: int) -> re.Match[str] | None:
+    """:data:`_EN_MAGNITUDE_AFTER` at ``end``, tried only when the next letter can start it."""
+    c = s[end : end + 1]
+    if c.isspace():
+        c = s[end + 1 : end + 2]
+    if not c or c not in _EN_MAGNITUDE_FIRST:
+        return None
+    return _EN_MAGNITUDE_AFTER.match(s, end)
+
+
+def _cn_after(s: str, end: int) -> re.Match[str] | None:
+    """:data:`_CN_AFTER` at ``end``, tried only when it can match more than nothing."""
+    if end < len(s) and s[end] in _CN_AFTER_FIRST:
+        return _CN_AFTER.match(s, end)
+    return None
+
+
 def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     """A number in Chinese numerals: a figure only before a unit or a measure word."""
     start, end = m.start("cn"), m.end("cn")
@@ -530,7 +583,7 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     value = _cn_number(raw)
     if value is None:
         return None
-    cn = _CN_AFTER.match(s, end)
+    cn = _cn_after(s, end)
     more = ""
     if cn is not None and cn.end() > end and not magnitude:
         more = cn["more"] or cn["more2"] or ""
@@ -581,6 +634,8 @@ def _en_number(words: list[str]) -> int | None:
 
 def _bound_before(s: str, start: int) -> Bound | None:
     """The bound the words just before a figure give it ("more than", 超过), read backwards."""
+    if start == 0 or not (s[start - 1] in _BOUND_LAST or s[start - 1].isspace()):
+        return None  # no bound word (nor a currency sign after one) ends here
     before = s[max(0, start - 16) : start][::-1]
     for pattern in _BOUND_PATTERNS:
         found = pattern.match(before)
@@ -604,6 +659,10 @@ _BOUND_PATTERNS: Final = (
     ),
     re.compile(rf"\s?({_reversed_words(False)})"),
 )
+#: The characters just before a figure that a match of :data:`_BOUND_PATTERNS`
+#: can start with (besides spaces): currency signs, the B of RMB, the last
+#: characters of the Chinese bound words.
+_BOUND_LAST: Final = frozenset("$¥€£Bb").union(w[-1] for w in _BOUND_PREFIXES if not w.isascii())
 
 
 def _between(s: str, start: int) -> bool:
@@ -721,7 +780,7 @@ class _Reading(NamedTuple):
 def _read(text: str, *, compute: bool = False) -> _Reading:
     """The parser's reading of a figure's text (in a compute context or not), or its refusal."""
     dimension = FLOPS_DIMENSION if compute else None
-    if _ADAPTABLE.search(text):
+    if _adaptable(text):
         reading = _read(_adapt(text), compute=compute)
         if reading.quantity is not None:
             return reading
@@ -759,7 +818,11 @@ _ADAPTED: Final = (
 )
 
 
-_ADAPTABLE: Final = re.compile("|".join(re.escape(old) for old, _ in _ADAPTED))
+_ADAPTABLE: Final = tuple(old for old, _ in _ADAPTED)
+
+
+def _adaptable(text: str) -> bool:
+    return any(old in text for old in _ADAPTABLE)
 
 
 def _adapt(text: str) -> str:
