@@ -287,8 +287,8 @@ def test_audit_of_an_empty_park_finds_nothing() -> None:
 @pytest.mark.parametrize(
     ("args", "kwargs", "message"),
     [
-        (("qingdao",), {}, "expected Park"),
-        ((None,), {}, "expected Park"),
+        (("qingdao",), {}, "expected a Park"),
+        ((None,), {}, "expected a Park"),
         ((aipark.QINGDAO,), {"rel_tol": -0.1}, "rel_tol"),
         ((aipark.QINGDAO,), {"rel_tol": float("nan")}, "rel_tol"),
         ((aipark.QINGDAO,), {"rel_tol": 1.5}, "rel_tol"),

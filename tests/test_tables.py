@@ -177,7 +177,7 @@ def test_bad_requests_are_validation_errors(kwargs: dict[str, object], message: 
 
 
 def test_parks_must_be_parks() -> None:
-    with pytest.raises(aipark.ValidationError, match=r"\[1\]: expected a Park, got str"):
+    with pytest.raises(aipark.ValidationError, match=r"\[1\]: expected a Park, got text 'qingdao'"):
         aipark.to_arrow([QINGDAO, "qingdao"])  # type: ignore[list-item]
 
 
