@@ -225,7 +225,9 @@ def test_convert_takes_its_context_from_the_target_unit() -> None:
         aipark.convert("100P", "Pa*s")
 
 
-@pytest.mark.parametrize("text", ["1 万亩", "1万亩", "1 万 亩", "10000 mu", "10 thousand mu"])
+@pytest.mark.parametrize(
+    "text", ["1 万亩", "1万亩", "1 万 亩", "1 万 mu", "1万mu", "10000 mu", "10 thousand mu"]
+)
 def test_magnitude_word_with_or_without_space(text: str) -> None:
     assert aipark.convert(text, "mu").magnitude == 10_000
 

@@ -551,6 +551,7 @@ _ENGLISH_WORD = re.compile(
     rf"\s*(?P<word>{_alternatives(_spellings.ENGLISH_MAGNITUDES)})(?![A-Za-z])", re.IGNORECASE
 )
 _MORE = re.compile(r"[多余]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _RANGE = re.compile(
     rf"\s*(?:{_alternatives(_spellings.RANGE_WORDS)})\s*"
     rf"(?:{_alternatives([*_spellings.CURRENCY_SIGNS, *_spellings.REFUSED_SIGNS])})?\s*[0-9]",
@@ -657,14 +658,11 @@ def read_figure(text: str, *, dimension: str | None = None) -> Figure:
     pos = match.end()
     factor = 1
     found = _CHINESE_WORD.match(text, pos)
-    if (
-        found is not None
-        and (
-            not found["space"]
-            or found["word"] == "万亿"  # never a prefix: 10^12 would take pint's "tera" place
-            or not text[found.end() :].lstrip()[:1].isascii()  # "1 万 亩", not "60 亿CNY"
-            or not text[found.end() :].strip()
-        )
+    if found is not None and (
+        not found["space"]
+        or found["word"] == "万亿"  # never a prefix: 10^12 would take pint's "tera" place
+        # A prefix only when a unit name follows at once: "60 亿CNY", not "1 万 mu".
+        or not _ASCII_LETTER.match(text, found.end())
     ):
         if found["more"] or found["more2"]:
             bound = _merge_bound(raw, bound, "more_than")
