@@ -74,6 +74,7 @@ locations = st.builds(
     local_district=optional_text,
     citations=citations(_fields(aipark.Location)),
 )
+terms = text | st.builds(aipark.Term, name=text, citations=citations(_fields(aipark.Term)), **named)
 zones = st.builds(
     aipark.Zone,
     name=text,
@@ -136,9 +137,9 @@ parks = st.builds(
     platforms=st.lists(platforms, max_size=2),
     targets=st.lists(targets, max_size=2),
     milestones=st.lists(milestones, max_size=2),
-    goals=st.lists(text, max_size=3),
-    sectors=st.lists(text, max_size=3),
-    application_domains=st.lists(text, max_size=3),
+    goals=st.lists(terms, max_size=3),
+    sectors=st.lists(terms, max_size=3),
+    application_domains=st.lists(terms, max_size=3),
     sources=st.lists(sources, max_size=2),
     citations=citations(_fields(aipark.Park)),
     **named,
