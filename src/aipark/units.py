@@ -96,7 +96,7 @@ def _immutable(name: str) -> Callable[..., Any]:
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
         if _inside_pint.get():
-            return getattr(pint.UnitRegistry.Quantity, name)(self, *args, **kwargs)
+            return getattr(super(Quantity, self), name)(*args, **kwargs)
         raise TypeError("aipark quantities are immutable: use .to(...) to get a converted copy")
 
     method.__name__ = method.__qualname__ = name
