@@ -47,7 +47,9 @@ def download(version: str, into: Path) -> Path:
     """The sdist of pint ``version`` from the package index, via pip."""
     pip = [sys.executable, "-m", "pip"]
     if subprocess.run([*pip, "--version"], capture_output=True, check=False).returncode:
-        pip = ["python3", "-m", "pip"]  # uv's environments have no pip; the system's does
+        # uv's environments have no pip; the Python they were made from has.
+        bases = (Path(sys.base_prefix) / "bin" / name for name in ("python3", "python"))
+        pip = [str(next(b for b in bases if b.exists())), "-m", "pip"]
     subprocess.run(
         [
             *pip,
