@@ -142,6 +142,8 @@ TRAPS: list[tuple[str, str]] = [
     ("2918 Mu", "did you mean 'mu'"),
     ("1 MU", "did you mean 'mu'"),
     ("1 mU", "did you mean 'mu'"),
+    ("2918 muu", "did you mean 'mu'"),
+    ("3 ku", "the symbol 'u' with a prefix"),
     ("1 Ha", "did you mean 'ha'"),
     ("1 Cny", "did you mean 'CNY'"),
     ("1 hectar", "did you mean 'hectare'"),

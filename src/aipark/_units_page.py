@@ -220,6 +220,10 @@ def _refused() -> Section:
     ]
     rows += [(name, reason) for name, reason in _AMBIGUOUS.items()]
     rows += [
+        (f"5 {text}", "pint's symbol u (atomic mass) under a prefix: a likely slip")
+        for text in ("muu", "ku")
+    ]
+    rows += [
         (f"20亿{word}30亿元", "a range: aipark reads one figure, give one end with its bound")
         for word in _spellings.RANGE_WORDS
     ]

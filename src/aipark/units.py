@@ -959,7 +959,22 @@ def _resolve_name(name: str) -> str:
             except pint.PintError as exc:
                 raise ValidationError(f"unit {name!r}: {exc}") from None
     _check_case(name, resolved)
+    _check_prefixed_u(name, resolved)
     return resolved
+
+
+def _check_prefixed_u(name: str, resolved: str) -> None:
+    """Refuse pint's symbol ``u`` (atomic mass unit) under a prefix: ``muu``, ``ku``.
+
+    Written that way it is nearly always a slip for a domain unit (``muu`` for
+    mu), and it would silently be a mass; the spelled-out name still works.
+    """
+    base = "unified_atomic_mass_unit"
+    if resolved != base and resolved.endswith(base) and "atomic" not in name:
+        raise ValidationError(
+            f"unit {name!r} would be {resolved} (the symbol 'u' with a prefix), which aipark "
+            f"refuses as a likely slip: write {resolved!r} if a mass is meant" + _did_you_mean(name)
+        )
 
 
 def _check_case(name: str, resolved: str) -> None:
