@@ -341,8 +341,9 @@ _RANGE = re.compile(
     rf"(?:\s?(?:{_EN_MAGNITUDE_WORDS})\b|万亿|萬億|[万萬亿億])?",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_RANGE_FIRST: Final = frozenset("-–—~～至到tTaA")  # what _RANGE can start with, after spaces
 _SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
+_SHORTHAND_FIRST: Final = ("P", "E", "T", "Z")
 # comput, flops (in any case), 算力, 智算, 运算, 運算, 计算能力, 計算能力; written to
 # open with a character class, so that the search skips other characters in C.
 _COMPUTE_CONTEXT = re.compile(
@@ -524,7 +525,12 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     if m["cn"]:
         return _chinese_number(text, s, m)
     digits = m["digits"]
-    if digits and _NAMES.match(s, m.start("digits")):
+    if (
+        digits
+        and digits.isdigit()  # a comma or point ends the run of digits that _NAMES wants
+        and s[m.end("digits") : m.end("digits") + 1] in ("G", "D")
+        and _NAMES.match(s, m.start("digits"))
+    ):
         return None
     magnitude = ""
     mag = _en_magnitude_after(s, end)
@@ -539,7 +545,7 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
             end = cn.end()
     bound = _bound_before(s, start)
     # A range is one unreadable figure, never two guesses.
-    rng = _RANGE.match(s, end)
+    rng = _range_after(s, end)
     if rng is not None and not (
         rng.group().strip().lower().startswith("and") and not _between(s, start)
     ):
@@ -570,6 +576,24 @@ def _cn_after(s: str, end: int) -> re.Match[str] | None:
     return None
 
 
+def _range_after(s: str, end: int) -> re.Match[str] | None:
+    """:data:`_RANGE` at ``end``, unless the next character cannot start it."""
+    c = s[end : end + 1]
+    if c and not c.isspace() and c not in _RANGE_FIRST:
+        return None
+    return _RANGE.match(s, end)
+
+
+def _percent_after(s: str, end: int) -> re.Match[str] | None:
+    """:data:`_PERCENT` at ``end``, tried only when the next character can start it."""
+    c = s[end : end + 1]
+    if c.isspace():
+        c = s[end + 1 : end + 2]
+    if not c or c not in "%pP":
+        return None
+    return _PERCENT.match(s, end)
+
+
 def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     """A number in Chinese numerals: a figure only before a unit or a measure word."""
     start, end = m.start("cn"), m.end("cn")
@@ -590,7 +614,7 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         magnitude = cn["mag"] or ""
         end = cn.end()
     bound = _bound_before(s, start)
-    rng = _RANGE.match(s, end)
+    rng = _range_after(s, end)
     if rng is not None and rng.group().strip()[:1] in "至到-–—~～":
         return _range(text, s, m, start, rng.end())
     head = f"{value}{more}{magnitude}"
@@ -673,7 +697,7 @@ def _between(s: str, start: int) -> bool:
 
 def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention:
     """A range ("20亿至30亿元", "$15-20 billion"): unreadable, with its unit's kind."""
-    pct = _PERCENT.match(s, end)
+    pct = _percent_after(s, end)
     if pct is not None:
         end = pct.end()
     if pct is None:
@@ -843,10 +867,10 @@ def _with_unit(
     word: bool = False,
 ) -> Mention | None:
     """The figure from ``start``: its number (``head``), then the longest unit the parser reads."""
-    pct = _PERCENT.match(s, end)
+    pct = _percent_after(s, end)
     if pct is not None:
         return _finish(text, start, pct.end(), _read(f"{head} percent"), bound, ratio=True)
-    short = _SHORTHAND.match(s, end)
+    short = _SHORTHAND.match(s, end) if s[end : end + 1] in _SHORTHAND_FIRST else None
     if short is not None:
         context = s[max(0, start - 60) : short.end() + 10]
         compute = bool(short["tail"] or _COMPUTE_CONTEXT.search(context))
@@ -958,7 +982,7 @@ def _year(text: str, s: str, start: int, end: int, digits: str) -> Mention | Non
             return None
         if word in ("PCs", "MW", "km", "ha", "mu", "PFLOPS"):
             return None
-    if _CJK.match(s[end : end + 1]) and s[end : end + 1] in CLASSIFIERS + "亩畝元":
+    if "\u3400" <= s[end : end + 1] <= "\u9fff" and s[end : end + 1] in CLASSIFIERS + "亩畝元":
         return None
     if _bound_before(s, start) is not None:
         return None
@@ -967,7 +991,7 @@ def _year(text: str, s: str, start: int, end: int, digits: str) -> Mention | Non
 
 def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
     """The noun a bare number counts, when one follows it."""
-    if chinese or _CJK.match(s[end : end + 1]):
+    if chinese or "\u3400" <= s[end : end + 1] <= "\u9fff":
         pos = end + _classifier_len(s, end)
         if pos == end and chinese:
             return None, end
@@ -977,7 +1001,7 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
             and stop - pos < 10
             and s[stop] not in _CN_NOUN_STOP
             and not s[stop].isspace()
-            and (_CJK.match(s[stop]) or s[stop].isalpha())
+            and ("\u3400" <= s[stop] <= "\u9fff" or s[stop].isalpha())
         ):
             stop += 1
         noun = s[pos:stop]
