@@ -20,7 +20,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -28,6 +28,9 @@ from . import _spellings
 from .errors import AiparkError, ValidationError
 from .models import Bound, Precision, _stated
 from .units import FLOPS_DIMENSION, Quantity, get_registry, quantity, read_figure, unit_name
+
+if TYPE_CHECKING:
+    from pint.util import UnitsContainer
 
 __all__ = [
     "CLASSIFIERS",
@@ -838,7 +841,6 @@ _ADAPTED: Final = (
     ("US dollar", "USD"),
     ("per cent", "percent"),
     (" per ", " / "),
-    ("餘", "余"),
 )
 
 
@@ -945,7 +947,13 @@ def _finish(
 
 
 def _kind(q: Quantity) -> MentionKind:
-    return _kind_of_unit(unit_name(q._units))
+    return _kind_of_units(q._units)
+
+
+@lru_cache(maxsize=512)
+def _kind_of_units(units: UnitsContainer) -> MentionKind:
+    """:func:`_kind_of_unit` by pint's units, which name the unit only after a sort."""
+    return _kind_of_unit(unit_name(units))
 
 
 @lru_cache(maxsize=512)
