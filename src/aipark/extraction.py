@@ -729,7 +729,11 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
     """Texts after a number that could be its unit, longest first."""
-    pos = _UNIT_LEAD.match(s, end).end()  # type: ignore[union-attr]  # it matches "" too
+    # A hyphen before a letter ("a 600-mu campus"), or one space, leads the unit.
+    c = s[end : end + 1]
+    after = s[end + 1 : end + 2]
+    lead_hyphen = c == "-" and after.isascii() and after.isalpha()
+    pos = end + 1 if lead_hyphen or c in (" ", "\u00a0") else end
     lead = s[end:pos]
     if s[pos : pos + 1] in (" ", "\u00a0"):
         return ()
@@ -749,7 +753,6 @@ def _unit_text(s: str, end: int) -> tuple[str, ...]:
     return tuple(lead + text for text in texts if _unit_words(text))
 
 
-_UNIT_LEAD: Final = re.compile(r"-(?=[A-Za-z])|[ \u00a0]?")
 _CJK_RUN: Final = re.compile(r"[\u3400-\u9fff]{1,4}")
 _EN_UNIT_WORD = r"([A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*)"
 _EN_RUN: Final = re.compile(rf"{_EN_UNIT_WORD}(?: {_EN_UNIT_WORD})?(?: {_EN_UNIT_WORD})?")
@@ -844,11 +847,9 @@ _ADAPTED: Final = (
 )
 
 
-_ADAPTABLE: Final = tuple(old for old, _ in _ADAPTED)
-
-
 def _adaptable(text: str) -> bool:
-    return any(old in text for old in _ADAPTABLE)
+    """Whether a rewrite of :data:`_ADAPTED` applies ("US dollars" contains "US dollar")."""
+    return "US dollar" in text or "per cent" in text or " per " in text
 
 
 def _adapt(text: str) -> str:
