@@ -879,20 +879,24 @@ def _with_unit(
         compute = bool(short["tail"] or _COMPUTE_CONTEXT.search(context))
         stop = short.end()
         reading = _read(head + s[end:stop], compute=compute)
-        precise = _PRECISION.match(s, stop)
+        precise = _precision_after(s, stop)
         if precise is not None and reading.quantity is not None:
             reading = _read(head + s[end : precise.end()], compute=True)
             stop = precise.end()
         return _finish(text, start, stop, reading, bound)
     for unit in _unit_text(s, end):
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
-        if reading.quantity is not None and reading.quantity.dimensionality:
+        if reading.quantity is not None and _dimensioned(reading.quantity._units):
             unit_end = end + len(unit)
-            precise = _PRECISION.match(s, unit_end)
+            precise = _precision_after(s, unit_end)
             if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
                 reading = _read(head + unit + s[unit_end : precise.end()])
                 unit_end = precise.end()
-            suffix = _BOUND_SUFFIX.match(s, unit_end)
+            suffix = (
+                _BOUND_SUFFIX.match(s, unit_end)
+                if s[unit_end : unit_end + 1] in _BOUND_SUFFIX_FIRST
+                else None
+            )
             if suffix is not None and (more := _read(head + unit + suffix.group())).bound:
                 reading, unit_end = more, suffix.end()
             return _finish(text, start, unit_end, reading, bound)
@@ -924,6 +928,30 @@ _PRECISION: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _BOUND_SUFFIX: Final = re.compile("|".join(w for w in _spellings.BOUND_SUFFIXES if len(w) > 1))
+_BOUND_SUFFIX_FIRST: Final = frozenset(w[0] for w in _spellings.BOUND_SUFFIXES if len(w) > 1)
+# What :data:`_PRECISION` can start with after a space: a bracket or a precision's
+# first character in any case (with the non-ASCII letters re.IGNORECASE matches).
+_PRECISION_FIRST: Final = frozenset(
+    "(（"
+    + "".join(c + c.lower() + c.upper() for c in {w[0] for w in _spellings.PRECISIONS})
+    + "İıſK"
+)
+
+
+def _precision_after(s: str, end: int) -> re.Match[str] | None:
+    """:data:`_PRECISION` at ``end``, tried only when the next character can start it."""
+    c = s[end : end + 1]
+    if c.isspace():
+        c = s[end + 1 : end + 2]
+    if not c or c not in _PRECISION_FIRST:
+        return None
+    return _PRECISION.match(s, end)
+
+
+@lru_cache(maxsize=512)
+def _dimensioned(units: UnitsContainer) -> bool:
+    """Whether a quantity of these units has a dimension (pint works it out anew each time)."""
+    return bool(get_registry().get_dimensionality(units))
 
 
 def _classifier_len(s: str, end: int) -> int:
