@@ -115,7 +115,9 @@ class SourcesDirective(SphinxDirective):
         park = _park(self)
         cited: dict[aipark.Source, list[str]] = {source: [] for source in park.sources}
         for path, citation in citation_paths(park):
-            cited.setdefault(citation.source, []).append(path)
+            # A source that disagrees with a value is cited for it too, marked.
+            shown = f"{path} (disagrees)" if citation.conflicts else path
+            cited.setdefault(citation.source, []).append(shown)
         by_audit = audit_sources(park)
         for source in by_audit:
             cited.setdefault(source, [])
@@ -200,20 +202,28 @@ class AuditDirective(SphinxDirective):
         findings = aipark.audit(park)
         if not findings:
             return [nodes.paragraph(text="No findings: every reported figure agrees.")]
-        # The command's own table, one row per finding, its cells parted by 2+ spaces.
-        rows = aipark.format_findings(findings).splitlines()[1 : 1 + len(findings)]
+        # The command's own table, one row per finding and per conflict of two
+        # figures (a conflict of text has none), its cells parted by 2+ spaces.
+        tabled = [
+            f for f in findings if not isinstance(f, aipark.SourceConflict) or f.exact is not None
+        ]
+        lines = aipark.format_findings(findings).splitlines()[1 : 1 + len(tabled)]
+        rows = {id(f): line for f, line in zip(tabled, lines, strict=True)}
         items = nodes.enumerated_list(classes=["aipark-audit"])
-        for finding, row in zip(findings, rows, strict=True):
-            _, _, reported, exact, difference = re.split(r"\s{2,}", row.strip())
+        for finding in findings:
+            conflict = isinstance(finding, aipark.SourceConflict)
             item = nodes.list_item()
             head = nodes.paragraph()
-            head += nodes.strong(text=f"{finding.kind.value}: ")
+            label = "sources disagree" if conflict else finding.kind.value
+            head += nodes.strong(text=f"{label}: ")
             head += nodes.literal(text=finding.figure)
             head += nodes.Text(f" ({finding.subject})")
             item += head
-            item += nodes.paragraph(
-                text=f"Reported {reported}; exact {exact}; difference {difference}."
-            )
+            if id(finding) in rows:
+                _, _, reported, exact, difference = re.split(r"\s{2,}", rows[id(finding)].strip())
+                item += nodes.paragraph(
+                    text=f"Reported {reported}; exact {exact}; difference {difference}."
+                )
             item += nodes.paragraph(text=finding.explanation)
             ids = ", ".join(s.id or s.title for s in finding.sources)
             item += nodes.paragraph(text=f"Sources: {ids}")
