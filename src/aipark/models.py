@@ -381,6 +381,23 @@ def _center_precision(value: Precision | PrecisionValue | None, self_: Any) -> P
     return explicit
 
 
+# The four converters above also see the instance (``attrs.Converter(takes_self=True)``),
+# which type checkers cannot follow; they read a field's ``__init__`` type from a plain
+# converter's first parameter, so they are shown one with the same input type.
+if TYPE_CHECKING:
+
+    def _compute_power_in(value: QuantityInput | None) -> Quantity | None: ...
+    def _center_precision_in(value: Precision | PrecisionValue | None) -> Precision | None: ...
+    def _target_value_in(value: QuantityInput) -> Quantity: ...
+    def _target_bound_in(value: Bound | BoundValue | None) -> Bound: ...
+
+else:
+    _compute_power_in = attrs.Converter(_compute_power, takes_self=True)
+    _center_precision_in = attrs.Converter(_center_precision, takes_self=True)
+    _target_value_in = attrs.Converter(_target_value, takes_self=True)
+    _target_bound_in = attrs.Converter(_target_bound, takes_self=True)
+
+
 def _figure_at(text: str, field: str, *, compute: bool = False) -> Any:
     """:func:`aipark.units.read_figure` of ``text``, its errors placed at ``field``."""
     units = _units()
@@ -716,7 +733,7 @@ class ComputingCenter(_Cited):
     #: Text may use the compute shorthand ``"100P"`` and name a precision (``"300P FP16"``).
     compute_power: Quantity | None = attrs.field(
         default=None,
-        converter=attrs.Converter(_compute_power, takes_self=True),  # type: ignore[misc]
+        converter=_compute_power_in,
         validator=_COMPUTE,
         eq=_stated,
         kw_only=True,
@@ -731,7 +748,7 @@ class ComputingCenter(_Cited):
     #: None means the source does not say.
     precision: Precision | None = attrs.field(
         default=None,
-        converter=attrs.Converter(_center_precision, takes_self=True),  # type: ignore[misc]
+        converter=_center_precision_in,
         validator=_Typed((Precision, type(None))),
         kw_only=True,
     )
@@ -780,7 +797,7 @@ class Target(_Cited):
     name: str = attrs.field(validator=_TEXT)
     #: Text such as ``"超过600亿元"`` gives the target its bound as well.
     value: Quantity = attrs.field(
-        converter=attrs.Converter(_target_value, takes_self=True),  # type: ignore[misc]
+        converter=_target_value_in,
         validator=_ANY_AMOUNT,
         eq=_stated,
         kw_only=True,
@@ -791,7 +808,7 @@ class Target(_Cited):
     #: that contradicts the words is an error.
     bound: Bound = attrs.field(
         default=None,
-        converter=attrs.Converter(_target_bound, takes_self=True),  # type: ignore[misc]
+        converter=_target_bound_in,
         validator=_Typed((Bound,)),
         kw_only=True,
     )
@@ -821,7 +838,7 @@ class Observation(_Cited):
     name: str = attrs.field(validator=_TEXT)
     #: Text such as ``"超过200"`` gives the observation its bound as well.
     value: Quantity = attrs.field(
-        converter=attrs.Converter(_target_value, takes_self=True),  # type: ignore[misc]
+        converter=_target_value_in,
         validator=_ANY_AMOUNT,
         eq=_stated,
         kw_only=True,
@@ -830,7 +847,7 @@ class Observation(_Cited):
     #: one, the bound the value's words give, else ``Bound.EXACTLY``.
     bound: Bound = attrs.field(
         default=None,
-        converter=attrs.Converter(_target_bound, takes_self=True),  # type: ignore[misc]
+        converter=_target_bound_in,
         validator=_Typed((Bound,)),
         kw_only=True,
     )

@@ -80,6 +80,14 @@ def my_center() -> ComputingCenter:
     return ComputingCenter(name="My center", compute_power=power, precision=aipark.Precision.FP16)
 
 
+def from_text() -> tuple[ComputingCenter, aipark.Target, aipark.Zone]:
+    """Models from the text sources print: shorthand, precision, bound words, enum values."""
+    center = ComputingCenter(name="Text center", compute_power="300P", precision="FP16")
+    target = aipark.Target(name="Revenue", value="超过600亿元", year=2025)
+    assert target.bound is aipark.Bound.MORE_THAN
+    return center, target, aipark.Zone(name="Core", kind="core")
+
+
 def compute(park: Park) -> tuple[Quantity | None, aipark.Derived | None]:
     """A total over several centers and a derived per-PC figure."""
     total: aipark.ComputeTotal = aipark.total_compute([*park.computing_centers, my_center()])
