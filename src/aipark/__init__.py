@@ -26,6 +26,7 @@ from .errors import (
     MissingDependencyError,
     MissingRateError,
     PrecisionMismatchError,
+    ProvenanceError,
     ValidationError,
 )
 
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
         Observation,
         Park,
         Precision,
-        ProvenanceError,
         Source,
         Target,
         Term,

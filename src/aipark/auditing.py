@@ -35,11 +35,12 @@ from typing import Any, Final, overload
 
 import attrs
 
+from ._validators import _stated
 from .compute import compute_per_pc
 from .conversion import convert
 from .errors import ConversionError, ValidationError, join_path, not_a_park
 from .fx import ExchangeRate, check_date, currency_of, exchange_rate, is_rate
-from .models import Citation, ComputingCenter, Observation, Park, Source, _stated, citations_of
+from .models import Citation, ComputingCenter, Observation, Park, Source, citations_of
 from .text_audit import TextFinding, audit_text, format_text_findings
 from .units import Quantity, get_registry, parse_quantity, quantity, unit_name
 

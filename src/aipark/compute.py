@@ -18,9 +18,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._validators import _stated
 from .conversion import convert
 from .errors import PrecisionMismatchError, ValidationError
-from .models import ComputingCenter, Precision, Source, _stated
+from .models import ComputingCenter, Precision, Source
 from .units import Quantity, get_registry
 
 __all__ = ["ComputeTotal", "Derived", "compute_per_pc", "total_compute"]

@@ -17,6 +17,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingRateError",
     "PrecisionMismatchError",
+    "ProvenanceError",
     "ValidationError",
 ]
 
@@ -104,6 +105,10 @@ class MissingRateError(ConversionError):
 
 class PrecisionMismatchError(ValidationError):
     """Compute figures of different precisions (FP16, FP64) cannot be added or compared."""
+
+
+class ProvenanceError(AiparkError, LookupError):
+    """No source is recorded for the requested field."""
 
 
 class MissingDependencyError(AiparkError, ImportError):

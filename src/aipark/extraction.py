@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 import attrs
 
 from . import _spellings
+from ._validators import _stated
 from .errors import AiparkError, ValidationError
-from .models import Bound, Precision, _stated
+from .models import Bound, Precision
 from .units import FLOPS_DIMENSION, Quantity, get_registry, quantity, read_figure, unit_name
 
 if TYPE_CHECKING:

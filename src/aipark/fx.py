@@ -31,8 +31,9 @@ from typing import Any, Final
 import attrs
 from pint.util import to_units_container
 
+from ._validators import _DATE, _OPTIONAL_TEXT, _stated, _Typed
 from .errors import MissingDependencyError, MissingRateError, ValidationError
-from .models import _DATE, _OPTIONAL_TEXT, Source, _stated, _Typed
+from .models import Source
 from .units import (
     CURRENCY_DIMENSION,
     Quantity,

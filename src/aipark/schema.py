@@ -22,7 +22,7 @@ from typing import Any, Final, Union
 
 import attrs
 
-from . import models
+from . import _validators, models
 from .serialization import FORMAT_VERSION
 
 __all__ = ["json_schema"]
@@ -118,8 +118,8 @@ def _type(t: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str
         return {"type": "array", "items": _type(args[0], field, defs)}
     if t is Quantity:
         validator = field.validator
-        non_negative = isinstance(validator, models._Dimension) and validator.non_negative
-        label = validator.label if isinstance(validator, models._Dimension) else "an amount"
+        non_negative = isinstance(validator, _validators._Dimension) and validator.non_negative
+        label = validator.label if isinstance(validator, _validators._Dimension) else "an amount"
         ref = "NonNegativeQuantity" if non_negative else "Quantity"
         return {"$ref": f"#/$defs/{ref}", "description": f"{label}, in any unit aipark reads"}
     if t is models.Source:  # park files may cite a listed source by its id
@@ -156,9 +156,9 @@ def _type(t: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str
 def _int_bounds(field: attrs.Attribute[Any]) -> dict[str, int]:
     check = getattr(field.validator, "check", None)
     bounds: dict[Any, dict[str, int]] = {
-        models._not_negative: {"minimum": 0},
-        models._positive: {"minimum": 1},
-        models._plausible_year: {"minimum": 1000, "maximum": 9999},
+        _validators._not_negative: {"minimum": 0},
+        _validators._positive: {"minimum": 1},
+        _validators._plausible_year: {"minimum": 1000, "maximum": 9999},
     }
     return bounds.get(check, {})
 

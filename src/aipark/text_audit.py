@@ -21,9 +21,10 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from ._validators import _stated
 from .errors import AiparkError, ValidationError, join_path
 from .extraction import Mention, MentionKind, extract
-from .models import Bound, Park, Source, Target, Zone, _stated
+from .models import Bound, Park, Source, Target, Zone
 from .units import Quantity, plain_quantity, unit_name
 
 __all__ = ["TextFinding", "TextProblem", "audit_text", "format_text_findings"]
