@@ -12,7 +12,7 @@ PACKAGE = Path(aipark.__file__).parent
 # Imports against the layering, each made inside a function and only there, and why.
 UPWARD: dict[tuple[str, str], str] = {
     # IPython and Jupyter look up _repr_pretty_ and _repr_html_ on the model class.
-    ("models", "formatting"): "the REPL display hooks",
+    ("models", "display"): "the REPL display hooks",
     # Inside exchange_rates(), Quantity.to() converts money through convert().
     ("fx", "conversion"): "the money conversion that exchange_rates() installs",
 }

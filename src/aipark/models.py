@@ -350,15 +350,15 @@ class _Cited:
 
 
 def _repr_pretty_(self: Any, p: Any, cycle: bool) -> None:
-    """IPython's display: a one-screen summary (see :func:`aipark.formatting.repr_pretty`)."""
-    from .formatting import repr_pretty
+    """IPython's display: a one-screen summary (see :func:`aipark.display.repr_pretty`)."""
+    from .display import repr_pretty
 
     repr_pretty(self, p, cycle)
 
 
 def _repr_html_(self: Any) -> str:
     """Jupyter's display: the summary as a small table."""
-    from .formatting import repr_html
+    from .display import repr_html
 
     return repr_html(self)
 
