@@ -20,12 +20,10 @@ import attrs
 from .formatting import (
     CJK_FONT_FAMILY,
     DEFAULT_LOCALE,
-    _check_locale,
     _currency_code,
     _date,
     _format,
     _lines,
-    _Locale,
     _name,
     _number,
     _park_rows,
@@ -33,6 +31,7 @@ from .formatting import (
     _Rows,
     chinese_runs,
 )
+from .locales import _check_locale, _Locale
 from .models import Citation, Location, Park, Source
 from .units import Quantity
 

@@ -38,16 +38,14 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import sys
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-import attrs
 from pint.util import UnitsContainer
 
-from .errors import ConversionError, ValidationError, not_a_park, shown
-from .locales import N_, NP_, Message, Nn_, NnP_, catalog, catalog_languages
+from .errors import ConversionError, ValidationError, not_a_park
+from .locales import NP_, Message, NnP_, _check_locale, _Locale, catalog
 from .models import (
     ComputingCenter,
     InnovationPlatform,
@@ -160,166 +158,6 @@ _UNIT_LABELS: Final[dict[str, tuple[Message, Message]]] = {
 
 # "600亿元": Chinese readers count yuan in 元, not in CLDR's long name 人民币.
 _CHINESE_CURRENCY_LONG: Final = {"CNY": "{0}元"}
-
-# --------------------------------------------------------------------------
-# Fact sheet messages, in English: the catalogs under aipark/locale/ translate them
-# (see aipark.locales).
-
-_MESSAGES: Final[dict[str, Message]] = {
-    "observations": N_("Observations"),
-    "observation": NP_("observation", "{name}: {value}"),
-    "observation_year": N_("{name}: {value} in {year}"),
-    "observation_as_of": N_("{name}: {value} as of {date}"),
-    "investment": N_("investment {0}"),
-    "power_capacity": N_("power capacity {0}"),
-    "pue": N_("PUE {0}"),
-    "builder": N_("built by {0}"),
-    "scope": N_("scope"),
-    "contested": N_("contested: {source} gives {reading}"),
-    "contested_field": N_("{field} contested: {source} gives {reading}"),
-    "location": N_("Location"),
-    "area": N_("Area"),
-    "stated": N_("stated as {0}"),
-    "reported": N_("reported as {0}"),
-    "launched": N_("Launched"),
-    "layout": N_("Layout"),
-    "zones": N_("Zones"),
-    "core": NP_("zone kind", "core"),
-    "wing": NP_("zone kind", "wing"),
-    "functional": NP_("zone kind", "functional"),
-    "computing_centers": N_("Computing centers"),
-    "precision_not_stated": N_("precision not stated"),
-    "pc_equivalents": Nn_("equivalent to {0} PC", "equivalent to {0} PCs"),
-    "phase": N_("phase {0}"),
-    "targets": N_("Targets"),
-    "target": N_("{name}: {value}"),
-    "target_year": N_("{name}: {value} by {year}"),
-    "exactly": NP_("bound", "{0}"),
-    "about": N_("about {0}"),
-    "more_than": N_("more than {0}"),
-    "at_least": N_("at least {0}"),
-    "less_than": N_("less than {0}"),
-    "at_most": N_("at most {0}"),
-    "platforms": N_("Platforms"),
-    "incubated": Nn_("{0} incubated enterprise", "{0} incubated enterprises"),
-    "milestones": N_("Milestones"),
-    "goals": N_("Goals"),
-    "sectors": N_("Sectors"),
-    "application_domains": N_("Application domains"),
-    "sources": N_("Sources"),
-    "source": N_("{publisher}: {title} ({date})"),
-    "with_local": N_("{name} ({local})"),
-    "unverified": N_("{name} ({local}, unverified Chinese name)"),
-    "untranslated": NP_("name", "{name}"),
-    "colon": NP_("punctuation", ": "),
-    "aside": NP_("punctuation", " ({0})"),
-    "separator": NP_("punctuation", "; "),
-}
-
-# Territories on US or UK customary units (CLDR measurementData): areas there are
-# shown in hectares and acres; Chinese locales show the Chinese mu and hectares.
-_ACRE_TERRITORIES: Final = frozenset({"US", "LR", "MM", "GB"})
-_CHINESE_AREA: Final = ("shi_mu", "hectare")
-_ACRE_AREA: Final = ("hectare", "acre")
-_METRIC_AREA: Final = ("hectare",)
-
-
-# --------------------------------------------------------------------------
-# Locales
-
-
-@attrs.frozen
-class _Locale:
-    """A checked babel locale and what aipark derives from it."""
-
-    babel: Any
-    #: The catalog of aipark's messages: "en", "de", "zh_Hans" or "zh_Hant".
-    key: str
-    chinese: bool
-    area_units: tuple[str, ...]
-
-    def message(self, name: str, count: float | None = None) -> str:
-        """The message ``name`` in this locale's language, in the plural form ``count`` needs."""
-        return catalog(self.key).translate(_MESSAGES[name], count)
-
-
-def _check_locale(locale: object) -> _Locale:
-    if not isinstance(locale, str):
-        locale = _identifier_of(locale)
-    if not isinstance(locale, str):
-        raise ValidationError(f"expected a locale identifier such as 'en_US', got {shown(locale)}")
-    if len(locale) > 50:  # refused unread, so the message stays one short line
-        raise ValidationError("unknown locale: a locale identifier is at most 50 characters")
-    return _resolve_locale(locale)
-
-
-def _identifier_of(locale: object) -> object:
-    """A :class:`babel.Locale`'s identifier (``zh_Hans_CN``); anything else as it is."""
-    if "babel" not in sys.modules:  # no babel loaded: the caller cannot hold a Locale
-        return locale
-    from babel import Locale
-    from babel.core import get_locale_identifier
-
-    if not isinstance(locale, Locale):
-        return locale
-    return get_locale_identifier((locale.language, locale.territory, locale.script, locale.variant))
-
-
-_LOCALE_ID: Final = re.compile(r"[A-Za-z]{2,8}(?:_[A-Za-z0-9]{1,8}){0,4}")
-
-
-@lru_cache(maxsize=256)
-def _resolve_locale(text: str) -> _Locale:
-    """Parse ``text`` with babel, refusing what babel would silently replace.
-
-    babel turns an unknown territory into the language's default one (``en_ZZ``
-    becomes ``en_US``), ``und`` or ``C`` into ``en_US``, and drops what it cannot
-    read; aipark refuses all of these, so a typo cannot change units or names
-    unnoticed.
-    """
-    from babel import Locale, UnknownLocaleError
-    from babel.core import get_global, parse_locale
-
-    problem = (
-        f"unknown locale {text!r}: expected a CLDR locale identifier such as "
-        "'en_US', 'zh_CN' or 'de_DE'"
-    )
-    ident = text.strip().replace("-", "_")
-    if _LOCALE_ID.fullmatch(ident) is None:  # no POSIX ".UTF-8" or "@euro" either
-        raise ValidationError(problem)
-    try:
-        language, territory, script, variant = parse_locale(ident)[:4]
-        loc = Locale.parse(ident)
-    except (ValueError, UnknownLocaleError):
-        raise ValidationError(problem) from None
-    aliases = get_global("language_aliases")
-    aliased = str(aliases.get(language, "")).split("_")[0]
-    same_language = loc.language in (language, aliased)
-    territory_aliases = get_global("territory_aliases")
-    same_territory = (
-        territory is None
-        or loc.territory == territory
-        or (loc.territory in territory_aliases.get(territory, ()))
-    )
-    same_script = script is None or loc.script == script
-    same_variant = loc.variant == variant
-    if not (same_language and same_territory and same_script and same_variant):
-        raise ValidationError(problem)
-
-    likely = get_global("likely_subtags")
-    full = likely.get(f"{loc.language}_{loc.territory}") or likely.get(loc.language) or ""
-    parts = full.split("_")
-    script = loc.script or (parts[1] if len(parts) > 1 else None)
-    region = loc.territory or (parts[2] if len(parts) > 2 else None)
-    chinese = loc.language == "zh" and script in ("Hans", "Hant")
-    if chinese:
-        key = f"zh_{script}"
-        area: tuple[str, ...] = _CHINESE_AREA
-    else:
-        key = loc.language if loc.language in catalog_languages() else "en"
-        area = _ACRE_AREA if region in _ACRE_TERRITORIES else _METRIC_AREA
-    return _Locale(loc, key, chinese, area)
-
 
 # --------------------------------------------------------------------------
 # Quantities
