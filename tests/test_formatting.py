@@ -19,7 +19,8 @@ from IPython.lib.pretty import RepresentationPrinter, pretty
 
 import aipark
 from aipark import Bound, Park, Target, ValidationError
-from aipark.formatting import CLDR_UNITS, Length, describe, format_quantity, plain_quantity
+from aipark.factsheet import describe
+from aipark.formatting import CLDR_UNITS, Length, format_quantity, plain_quantity
 from aipark.models import Term
 from aipark.units import parse_unit, unit_name
 

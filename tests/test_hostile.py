@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import aipark
-from aipark.formatting import describe, format_quantity
+from aipark.factsheet import describe
+from aipark.formatting import format_quantity
 from aipark.io import loads
 from aipark.units import parse_quantity, parse_unit, quantity
 from hostile_strategies import (

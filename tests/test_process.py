@@ -228,7 +228,7 @@ def test_importing_and_using_aipark_leaves_global_state_alone() -> None:
 
         before = snapshot()
         import aipark
-        from aipark.formatting import describe
+        from aipark.factsheet import describe
         from aipark.io import dumps, loads
         park = aipark.QINGDAO
         assert aipark.from_dict(aipark.to_dict(park), aipark.Park) == park

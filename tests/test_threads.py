@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import aipark
-from aipark.formatting import describe, format_quantity
+from aipark.factsheet import describe
+from aipark.formatting import format_quantity
 from aipark.io import dumps, loads
 from aipark.units import parse_quantity, unit_name
 

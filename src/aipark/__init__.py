@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from .conversion import convert, same_value
     from .diagram import to_mermaid, to_svg
     from .extraction import Mention, MentionKind, extract
-    from .formatting import describe, format_quantity
+    from .factsheet import describe
+    from .formatting import format_quantity
     from .fx import ExchangeRate, exchange_rate, exchange_rates
     from .io import dump, load
     from .models import (

@@ -311,7 +311,7 @@ def _show(args: argparse.Namespace) -> None:
         data = [to_dict(park) for park in parks]
         print(json.dumps(data if _several(args.sources) else data[0], ensure_ascii=False, indent=2))
         return
-    from .formatting import describe
+    from .factsheet import describe
 
     print("\n\n".join(describe(park, locale=args.locale) for park in parks))
 

@@ -17,18 +17,16 @@ from typing import Any, Final
 
 import attrs
 
+from .factsheet import _lines, _park_rows, _Rows
 from .formatting import (
     CJK_FONT_FAMILY,
     DEFAULT_LOCALE,
     _currency_code,
     _date,
     _format,
-    _lines,
     _name,
     _number,
-    _park_rows,
     _place,
-    _Rows,
     chinese_runs,
 )
 from .locales import _check_locale, _Locale
