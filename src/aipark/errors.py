@@ -124,6 +124,17 @@ def join_path(prefix: str, path: str) -> str:
     return prefix + path if path.startswith("[") else f"{prefix}.{path}"
 
 
+#: Most field errors one error lists; the rest are counted in one more line.
+MAX_ERRORS = 100
+
+
+def at_most(errors: list[FieldError], limit: int = MAX_ERRORS) -> list[FieldError]:
+    """``errors``, or their first ``limit`` and an "and N more errors" line."""
+    if len(errors) <= limit + 1:  # room for the "and N more" line
+        return errors
+    return [*errors[:limit], FieldError("", f"and {len(errors) - limit} more errors")]
+
+
 def one_line(text: str, limit: int = 200) -> str:
     """Text from elsewhere (a dependency's message) fit for a one-line error message."""
     shown = "".join(c if c.isprintable() else " " for c in text[:limit])

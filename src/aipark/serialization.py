@@ -28,7 +28,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn
 
 from . import models
-from .errors import FieldError, ValidationError, join_path, one_line, shown
+from .errors import MAX_ERRORS, FieldError, ValidationError, at_most, join_path, one_line, shown
 from .units import MAX_TEXT_LENGTH, Quantity, parse_quantity, quantity, unit_name
 
 __all__ = [
@@ -43,8 +43,6 @@ __all__ = [
 T = TypeVar("T")
 
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-#: Most field errors from_dict lists; the rest are counted in one more line.
-MAX_ERRORS: Final = 100
 
 #: Version of the park file format that aipark writes (``format_version``).
 #: A park without the key is read as version 1; a newer one is refused.
@@ -507,7 +505,4 @@ def from_dict(data: object, cls: type[T]) -> T:
         raise ValidationError("input is nested too deeply") from None
     except Exception as exc:
         errors = _field_errors(exc, "")
-    if len(errors) > MAX_ERRORS + 1:  # room for one "and N more" line
-        more = FieldError("", f"and {len(errors) - MAX_ERRORS} more errors")
-        errors = [*errors[:MAX_ERRORS], more]
-    raise ValidationError(errors)
+    raise ValidationError(at_most(errors))

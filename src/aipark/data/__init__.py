@@ -13,7 +13,7 @@ import threading
 from importlib.resources import files
 from typing import Any
 
-from ..errors import FieldError, ValidationError
+from ..errors import FieldError, ValidationError, at_most
 from ..models import Park
 
 __all__ = ["PARKS", "get_park", "resolve_source_ids"]
@@ -83,5 +83,5 @@ def resolve_source_ids(data: Any) -> Any:
 
     resolved = walk(data, "")
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(at_most(errors))
     return resolved
