@@ -15,7 +15,22 @@ UPWARD: dict[tuple[str, str], str] = {
     ("models", "display"): "the REPL display hooks",
     # Inside exchange_rates(), Quantity.to() converts money through convert().
     ("fx", "conversion"): "the money conversion that exchange_rates() installs",
+    # Unpickling checks each pickled unit name as the text parser checks names.
+    ("units.registry", "units.parsing"): "unpickling a quantity or unit",
 }
+
+
+def _module_of(parts: tuple[str, ...]) -> str:
+    """The aipark module that ``from`` imports from: the longest of ``parts`` that is one.
+
+    ``units.registry`` for ``from .registry import Quantity`` inside ``units``;
+    ``units`` for ``from .units import Quantity`` (a name from the package).
+    """
+    for end in range(len(parts), 0, -1):
+        path = PACKAGE.joinpath(*parts[:end])
+        if path.with_suffix(".py").is_file() or (path / "__init__.py").is_file():
+            return ".".join(parts[:end])
+    return ".".join(parts)
 
 
 def _imports() -> dict[str, dict[str, bool]]:
@@ -27,6 +42,7 @@ def _imports() -> dict[str, dict[str, bool]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(PACKAGE).with_suffix("").parts
         module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts) or "__init__"
+        package = parts[:-1]  # what a relative import's first dot means
         edges: dict[str, bool] = {}
 
         def visit(node: ast.AST, in_function: bool, edges: dict[str, bool] = edges) -> None:
@@ -34,9 +50,10 @@ def _imports() -> dict[str, dict[str, bool]]:
                 if isinstance(child, ast.If) and ast.unparse(child.test) == "TYPE_CHECKING":
                     continue
                 if isinstance(child, ast.ImportFrom) and child.level:
+                    base = package[: len(package) - child.level + 1]
                     targets = [child.module] if child.module else [a.name for a in child.names]
                     for target in targets:
-                        name = target.split(".")[0]
+                        name = _module_of((*base, *target.split(".")))
                         edges[name] = edges.get(name, True) and in_function
                 function = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
                 visit(child, in_function or function)
@@ -91,3 +108,11 @@ def test_upward_imports_stay_inside_functions() -> None:
 def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set(), "c": {"a"}}) is None
+
+
+def test_subpackage_imports_are_resolved() -> None:
+    """Imports inside a subpackage name its modules, so a cycle among them is seen too."""
+    graph = _imports()
+    assert "units.registry" in graph["units.parsing"]
+    assert "errors" in graph["units.parsing"]
+    assert "units" in graph["conversion"]

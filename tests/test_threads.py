@@ -117,7 +117,7 @@ def test_cold_start_race_matches_serial_use() -> None:
 import json, sys
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 import aipark.units, aipark.serialization, aipark.data
-assert aipark.units._registry is None and aipark.serialization._converter is None
+assert aipark.units.registry._registry is None and aipark.serialization._converter is None
 assert not aipark.data._cache
 from test_threads import race
 serial, results = race(16)
