@@ -45,7 +45,12 @@ def _imports() -> dict[str, dict[str, bool]]:
         package = parts[:-1]  # what a relative import's first dot means
         edges: dict[str, bool] = {}
 
-        def visit(node: ast.AST, in_function: bool, edges: dict[str, bool] = edges) -> None:
+        def visit(
+            node: ast.AST,
+            in_function: bool,
+            edges: dict[str, bool] = edges,
+            package: tuple[str, ...] = package,
+        ) -> None:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.If) and ast.unparse(child.test) == "TYPE_CHECKING":
                     continue
