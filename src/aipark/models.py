@@ -319,7 +319,48 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return _to_tuple(value, "sources")
 
 
-class _Cited:
+# --------------------------------------------------------------------------
+# REPL display
+#
+# :class:`_Model` binds these two in every model's own class.  The display
+# module is imported on display only, so models stay free of babel, and
+# ``repr()`` stays the attrs one.
+
+
+def _repr_pretty_(self: Any, p: Any, cycle: bool) -> None:
+    """IPython's display: a one-screen summary (see :func:`aipark.display.repr_pretty`)."""
+    from .display import repr_pretty
+
+    repr_pretty(self, p, cycle)
+
+
+def _repr_html_(self: Any) -> str:
+    """Jupyter's display: the summary as a small table."""
+    from .display import repr_html
+
+    return repr_html(self)
+
+
+_DISPLAY_HOOKS: dict[str, Any] = {"_repr_pretty_": _repr_pretty_, "_repr_html_": _repr_html_}
+
+
+class _Model:
+    """Base of every model: binds the REPL display hooks in each model's own class.
+
+    IPython prefers a class's own ``__repr__`` (attrs writes one) to an inherited
+    ``_repr_pretty_``, so the hooks go into every subclass's namespace, where attrs
+    copies them into the slotted class it builds.
+    """
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, hook in _DISPLAY_HOOKS.items():
+            setattr(cls, name, hook)
+
+
+class _Cited(_Model):
     """Mixin for models with ``citations``: each must name a field of the model."""
 
     __slots__ = ()
@@ -341,51 +382,46 @@ class _Cited:
 
 
 # --------------------------------------------------------------------------
-# REPL display
-#
-# Every model binds these two in its own class body: IPython prefers a class's
-# own ``__repr__`` (attrs writes one) to an inherited ``_repr_pretty_``.  The
-# formatting module is imported on display only, so models stay free of babel,
-# and ``repr()`` stays the attrs one.
+# Field factories for the fields most models share.  Each returns a field
+# with a default, which type checkers read as a default of the annotated type:
+# fields with a converter stay plain ``attrs.field`` calls, so checkers see
+# the converter's input type.
 
 
-def _repr_pretty_(self: Any, p: Any, cycle: bool) -> None:
-    """IPython's display: a one-screen summary (see :func:`aipark.display.repr_pretty`)."""
-    from .display import repr_pretty
+def _optional_text() -> str | None:
+    """Optional plain text (a name in Chinese, a note, a description): None or non-blank."""
+    field: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    return field
 
-    repr_pretty(self, p, cycle)
 
-
-def _repr_html_(self: Any) -> str:
-    """Jupyter's display: the summary as a small table."""
-    from .display import repr_html
-
-    return repr_html(self)
+def _verified() -> bool:
+    """``local_name_verified``: False when no source confirms the Chinese name."""
+    field: bool = attrs.field(default=True, validator=_FLAG)
+    return field
 
 
 # --------------------------------------------------------------------------
 # Provenance
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(kw_only=True)
+class Source(_Model):
     """A publication that a figure or name comes from."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    title: str = attrs.field(validator=_TEXT)
-    publisher: str = attrs.field(validator=_TEXT)
-    published: datetime.date = attrs.field(validator=_Typed((datetime.date,), _plain_date))
-    url: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    title: str = attrs.field(validator=_TEXT, kw_only=False)
+    publisher: str = attrs.field(validator=_TEXT, kw_only=False)
+    published: datetime.date = attrs.field(
+        validator=_Typed((datetime.date,), _plain_date), kw_only=False
+    )
+    url: str | None = _optional_text()
     #: Short stable key, e.g. ``"CD-2023-02-27"``.
-    id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    id: str | None = _optional_text()
     #: BCP 47 language tag of the publication, e.g. ``"en"`` or ``"zh"``.
-    language: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    language: str | None = _optional_text()
 
 
-@attrs.frozen
-class Citation:
+@attrs.frozen(kw_only=True)
+class Citation(_Model):
     """Where the value of one field of a model comes from, or a source that disagrees.
 
     ``reported`` keeps the figure as the source printed it when it is another
@@ -399,19 +435,16 @@ class Citation:
     saying how they differ.  Such a citation needs both.
     """
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    field: str = attrs.field(validator=_TEXT)
-    source: Source = attrs.field(validator=_Typed((Source,)))
+    field: str = attrs.field(validator=_TEXT, kw_only=False)
+    source: Source = attrs.field(validator=_Typed((Source,)), kw_only=False)
     reported: Quantity | None = attrs.field(
-        default=None, converter=_reported, validator=_ANY_AMOUNT, eq=_stated, kw_only=True
+        default=None, converter=_reported, validator=_ANY_AMOUNT, eq=_stated
     )
-    note: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    note: str | None = _optional_text()
     #: The source's reading when it is text, not a figure (``"Inspur"``).
-    reported_text: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    reported_text: str | None = _optional_text()
     #: True when the source disagrees with the field's value.
-    conflicts: bool = attrs.field(default=False, validator=_FLAG, kw_only=True)
+    conflicts: bool = attrs.field(default=False, validator=_FLAG)
 
     def __attrs_post_init__(self) -> None:
         if not self.conflicts:
@@ -460,26 +493,23 @@ def source_of(obj: Any, field: str) -> Source:
 # The park and its parts
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Location(_Cited):
     """Where a park is: administrative names in English and Simplified Chinese."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    country: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    province: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    district: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_province: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_city: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_district: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    country: str | None = _optional_text()
+    province: str | None = _optional_text()
+    city: str | None = _optional_text()
+    district: str | None = _optional_text()
+    local_province: str | None = _optional_text()
+    local_city: str | None = _optional_text()
+    local_district: str | None = _optional_text()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Term(_Cited):
     """A short name in English and, when a source gives one, in Simplified Chinese.
 
@@ -489,52 +519,43 @@ class Term(_Cited):
     with its citation.  ``str(term)`` is the English name.
     """
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
     #: Name in Simplified Chinese, when a source gives one.
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name: str | None = _optional_text()
     #: False when the Chinese name is a likely rendering no source confirms.
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    local_name_verified: bool = _verified()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
     def __str__(self) -> str:
         return self.name
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Zone(_Cited):
     """A part of a park's layout: its core, a wing or a functional zone."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
     #: A :class:`ZoneKind` or its value: ``kind="core"``.
-    kind: ZoneKind = attrs.field(converter=_zone_kind, validator=_Typed((ZoneKind,)), kw_only=True)
+    kind: ZoneKind = attrs.field(converter=_zone_kind, validator=_Typed((ZoneKind,)))
     #: Name in Simplified Chinese, when a source gives one.
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name: str | None = _optional_text()
     #: False when the Chinese name is a likely rendering no source confirms.
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
-    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    local_name_verified: bool = _verified()
+    description: str | None = _optional_text()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ComputingCenter(_Cited):
     """A computing center with its compute power, as far as sources state it."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
     #: Operations per second, e.g. ``150 PFLOPS``; None when no source gives it.
     #: Text may use the compute shorthand ``"100P"`` and name a precision (``"300P FP16"``).
     compute_power: Quantity | None = attrs.field(
@@ -542,73 +563,62 @@ class ComputingCenter(_Cited):
         converter=_compute_power_in,
         validator=_COMPUTE,
         eq=_stated,
-        kw_only=True,
     )
     #: The "equivalent to N personal computers" comparison: a count, not FLOPS.
-    pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
+    pc_equivalents: int | None = attrs.field(default=None, validator=_COUNT)
     #: Construction phase the figures describe (1 for "first phase").
-    phase: int | None = attrs.field(
-        default=None, validator=_Typed((int, type(None)), _positive), kw_only=True
-    )
+    phase: int | None = attrs.field(default=None, validator=_Typed((int, type(None)), _positive))
     #: Precision of ``compute_power`` (a :class:`Precision` or its value, ``"FP16"``);
     #: None means the source does not say.
     precision: Precision | None = attrs.field(
         default=None,
         converter=_center_precision_in,
         validator=_Typed((Precision, type(None))),
-        kw_only=True,
     )
-    builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_builder: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    hardware: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    builder: str | None = _optional_text()
+    local_builder: str | None = _optional_text()
+    hardware: str | None = _optional_text()
     #: The investment as the source states it, in its currency (``390000000 CNY``).
     investment: Quantity | None = attrs.field(
-        default=None, converter=_investment, validator=_MONEY, eq=_stated, kw_only=True
+        default=None, converter=_investment, validator=_MONEY, eq=_stated
     )
     #: Power capacity, e.g. ``10 MW``; None when no source gives it.
     power_capacity: Quantity | None = attrs.field(
-        default=None, converter=_power_capacity, validator=_POWER, eq=_stated, kw_only=True
+        default=None, converter=_power_capacity, validator=_POWER, eq=_stated
     )
     #: Power usage effectiveness (total power over IT power, 1 or more); None when unstated.
-    pue: float | None = attrs.field(default=None, validator=_PUE, kw_only=True)
+    pue: float | None = attrs.field(default=None, validator=_PUE)
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class InnovationPlatform(_Cited):
     """An innovation platform (institute, innovation center) in a park."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
-    incubated_enterprises: int | None = attrs.field(default=None, validator=_COUNT, kw_only=True)
-    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
+    incubated_enterprises: int | None = attrs.field(default=None, validator=_COUNT)
+    description: str | None = _optional_text()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Target(_Cited):
     """A planned figure: what, how much, by when, and how the value bounds it."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
     #: Text such as ``"超过600亿元"`` gives the target its bound as well.
     value: Quantity = attrs.field(
         converter=_target_value_in,
         validator=_ANY_AMOUNT,
         eq=_stated,
-        kw_only=True,
     )
-    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
+    year: int | None = attrs.field(default=None, validator=_YEAR)
     #: A :class:`Bound` or its value: ``bound="more_than"``.  Without one, the bound the
     #: value's words give (超过, "about", ...), else ``Bound.EXACTLY``; an explicit bound
     #: that contradicts the words is an error.
@@ -616,20 +626,19 @@ class Target(_Cited):
         default=None,
         converter=_target_bound_in,
         validator=_Typed((Bound,)),
-        kw_only=True,
     )
     #: What the figure measures, e.g. "industrial operating revenue".
-    metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    metric: str | None = _optional_text()
     #: What part of the park the target is for, e.g. its core zone.
-    scope: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    scope: str | None = _optional_text()
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Observation(_Cited):
     """A measured figure as of a date or a year: what a park has, where a target is a plan.
 
@@ -638,16 +647,12 @@ class Observation(_Cited):
     is required, and they must agree.
     """
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
     #: Text such as ``"超过200"`` gives the observation its bound as well.
     value: Quantity = attrs.field(
         converter=_target_value_in,
         validator=_ANY_AMOUNT,
         eq=_stated,
-        kw_only=True,
     )
     #: A :class:`Bound` or its value: ``bound="more_than"`` for "more than 200"; without
     #: one, the bound the value's words give, else ``Bound.EXACTLY``.
@@ -655,18 +660,17 @@ class Observation(_Cited):
         default=None,
         converter=_target_bound_in,
         validator=_Typed((Bound,)),
-        kw_only=True,
     )
-    as_of: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
-    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
+    as_of: datetime.date | None = attrs.field(default=None, validator=_DATE)
+    year: int | None = attrs.field(default=None, validator=_YEAR)
     #: What the figure measures, e.g. "operating income".
-    metric: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    metric: str | None = _optional_text()
     #: What part of the park the figure is for; None for the whole park.
-    scope: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    scope: str | None = _optional_text()
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -682,24 +686,21 @@ class Observation(_Cited):
             )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Milestone(_Cited):
     """A dated event in a park's history: a designation, a launch, an opening."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
-    date: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
+    date: datetime.date | None = attrs.field(default=None, validator=_DATE)
     #: The year, for events whose exact date no source gives.
-    year: int | None = attrs.field(default=None, validator=_YEAR, kw_only=True)
-    description: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    authority: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_authority: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
+    year: int | None = attrs.field(default=None, validator=_YEAR)
+    description: str | None = _optional_text()
+    authority: str | None = _optional_text()
+    local_authority: str | None = _optional_text()
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -710,62 +711,49 @@ class Milestone(_Cited):
             )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Park(_Cited):
     """An AI industrial park: its place, area, layout, facilities, targets and observations."""
 
-    _repr_pretty_ = _repr_pretty_
-    _repr_html_ = _repr_html_
-
-    name: str = attrs.field(validator=_TEXT)
-    local_name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    local_name_verified: bool = attrs.field(default=True, validator=_FLAG, kw_only=True)
+    name: str = attrs.field(validator=_TEXT, kw_only=False)
+    local_name: str | None = _optional_text()
+    local_name_verified: bool = _verified()
     location: Location | None = attrs.field(
         default=None,
         validator=_Typed((Location, type(None))),
-        kw_only=True,
     )
     #: Total area as stated by the source (2,918 mu stays 2,918 mu).
-    area: Quantity | None = attrs.field(
-        default=None, converter=_area, validator=_AREA, eq=_stated, kw_only=True
-    )
-    launched: datetime.date | None = attrs.field(default=None, validator=_DATE, kw_only=True)
+    area: Quantity | None = attrs.field(default=None, converter=_area, validator=_AREA, eq=_stated)
+    launched: datetime.date | None = attrs.field(default=None, validator=_DATE)
     #: The layout in a phrase, e.g. "one valley and two wings".
-    layout: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT, kw_only=True)
-    zones: tuple[Zone, ...] = attrs.field(
-        default=(), converter=_zones, validator=_Items(Zone), kw_only=True
-    )
+    layout: str | None = _optional_text()
+    zones: tuple[Zone, ...] = attrs.field(default=(), converter=_zones, validator=_Items(Zone))
     computing_centers: tuple[ComputingCenter, ...] = attrs.field(
-        default=(), converter=_computing_centers, validator=_Items(ComputingCenter), kw_only=True
+        default=(), converter=_computing_centers, validator=_Items(ComputingCenter)
     )
     platforms: tuple[InnovationPlatform, ...] = attrs.field(
         default=(),
         converter=_innovation_platforms,
         validator=_Items(InnovationPlatform),
-        kw_only=True,
     )
     targets: tuple[Target, ...] = attrs.field(
-        default=(), converter=_targets, validator=_Items(Target), kw_only=True
+        default=(), converter=_targets, validator=_Items(Target)
     )
     #: Measured figures with their dates, beside the targets (plans).
     observations: tuple[Observation, ...] = attrs.field(
-        default=(), converter=_observations, validator=_Items(Observation), kw_only=True
+        default=(), converter=_observations, validator=_Items(Observation)
     )
     milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), converter=_milestones, validator=_Items(Milestone), kw_only=True
+        default=(), converter=_milestones, validator=_Items(Milestone)
     )
-    goals: tuple[Term, ...] = attrs.field(
-        default=(), converter=_goals, validator=_Items(Term), kw_only=True
-    )
-    sectors: tuple[Term, ...] = attrs.field(
-        default=(), converter=_sectors, validator=_Items(Term), kw_only=True
-    )
+    goals: tuple[Term, ...] = attrs.field(default=(), converter=_goals, validator=_Items(Term))
+    sectors: tuple[Term, ...] = attrs.field(default=(), converter=_sectors, validator=_Items(Term))
     application_domains: tuple[Term, ...] = attrs.field(
-        default=(), converter=_application_domains, validator=_Items(Term), kw_only=True
+        default=(), converter=_application_domains, validator=_Items(Term)
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_sources, validator=_Items(Source), kw_only=True
+        default=(), converter=_sources, validator=_Items(Source)
     )
     citations: tuple[Citation, ...] = attrs.field(
-        default=(), converter=_citations, validator=_Items(Citation), kw_only=True
+        default=(), converter=_citations, validator=_Items(Citation)
     )
