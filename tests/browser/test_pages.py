@@ -210,7 +210,7 @@ def display_models() -> set[str]:
     return {
         name
         for name, cls in vars(aipark.models).items()
-        if isinstance(cls, type) and "_repr_html_" in vars(cls)
+        if isinstance(cls, type) and "_repr_html_" in vars(cls) and not name.startswith("_")
     }
 
 
