@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -124,6 +124,7 @@ _BOUND_PREFIXES: Final = {**_spellings.BOUND_PREFIXES, **_MORE_BOUND_PREFIXES}
 
 #: Chinese measure words between a number and the noun it counts (个, 家, 台...).
 CLASSIFIERS: Final = "个個家座台臺套项項所名位条條款种種类類批栋棟幢处處块塊片张張件部支只大"
+_CLASSIFIER_SET: Final = frozenset(CLASSIFIERS)
 
 _EN_UNITS: Final = {
     "one": 1,
@@ -266,6 +267,7 @@ _NOUN_STOP: Final = frozenset(
         "would",
     ]
 )
+_NOUN_BREAK: Final = _NOUN_STOP | frozenset(_EN_UNITS) | frozenset(_EN_ORDINALS)
 _CN_NOUN_STOP: Final = '的和及与與、，,。；;：:（）()「」“”"在是将將已为為等并並也又从從到至'
 
 # --------------------------------------------------------------------------
@@ -410,29 +412,40 @@ def extract(text: str) -> tuple[Mention, ...]:
     if not isinstance(text, str):
         raise ValidationError(f"expected text as a string, got {type(text).__name__}")
     scan = text.translate(_WIDTH) if _FULL_WIDTH.search(text) else text
-    mentions = list(_scan(text, scan))
+    mentions = _scan(text, scan)
     return tuple(_pair(text, _slogans(text, scan, mentions)))
 
 
-def _scan(text: str, s: str) -> Iterator[Mention]:
+def _scan(text: str, s: str) -> list[Mention]:
     """Mentions from left to right: :data:`_SCAN` is tried only where a figure can start.
 
     Searching with the whole pattern would try its every branch at every
     character; :func:`_anchors` finds where a figure can start at C speed.
     """
+    out: list[Mention] = []
     pos = 0
+    digit, letter, other = _SCAN["digit"].match, _SCAN["letter"].match, _SCAN["other"].match
     for start, stop in _anchors(s):
         if start < pos:
             continue
         c = s[start]
-        first = "digit" if "0" <= c <= "9" else "letter" if c.isascii() and c.isalpha() else "other"
-        m = _SCAN[first].match(s, start)
-        found = None if m is None else _mention(text, s, m)
-        if found is None:
-            pos = stop if m is None else max(m.end(), start + 1)
+        if "0" <= c <= "9":
+            m = digit(s, start)
+        elif c.isascii() and c.isalpha():
+            m = letter(s, start)
+        else:
+            m = other(s, start)
+        if m is None:
+            pos = stop
             continue
-        yield found
+        kind = m.lastgroup
+        found = _number(text, s, m) if kind == "num" else _MENTION[kind or ""](text, s, m)
+        if found is None:
+            pos = max(m.end(), start + 1)
+            continue
+        out.append(found)
         pos = max(found.end, start + 1)
+    return out
 
 
 def _anchors(s: str) -> list[tuple[int, int]]:
@@ -450,34 +463,38 @@ def _anchors(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _mention(text: str, s: str, m: re.Match[str]) -> Mention | None:
-    kind = m.lastgroup
-    if kind == "iso":
-        return _date(text, m, m["iy"], m["im"], m["id"])
-    if kind == "cndate":
-        if m["cy"] is None and m["cd"] is None:
-            return None  # "3月" alone is a month, not a date
-        return _date(text, m, m["cy"], m["cm"], m["cd"])
-    if kind == "endate":
-        return _date(text, m, m["ey"] or m["emy"], str(_MONTHS[m["mname"].lower()]), m["ed"])
-    if kind == "dmy":
-        return _date(text, m, m["dy"], str(_MONTHS[m["dmname"].lower()]), m["dd"])
-    if kind == "cyear":
-        return _span(text, m.start(), m.end(), MentionKind.YEAR, year=int(m["cyy"]))
-    if kind == "ord":
-        return _ordinal(text, m)
-    if kind == "cnpct":
-        raw = m["pv"]
-        value = raw if raw[0].isdigit() else _cn_number(raw)
-        if value is None:
-            return None
-        reading = _read(f"{value} percent")
-        return _finish(text, m.start(), m.end(), reading, _bound_before(s, m.start()), ratio=True)
-    return _number(text, s, m)
+def _iso(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    return _date(text, m, m["iy"], m["im"], m["id"])
 
 
-def _span(text: str, start: int, end: int, kind: MentionKind, **fields: object) -> Mention:
-    return Mention(text=text[start:end], start=start, end=end, kind=kind, **fields)  # type: ignore[arg-type]
+def _cndate(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    if m["cy"] is None and m["cd"] is None:
+        return None  # "3月" alone is a month, not a date
+    return _date(text, m, m["cy"], m["cm"], m["cd"])
+
+
+def _endate(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    return _date(text, m, m["ey"] or m["emy"], str(_MONTHS[m["mname"].lower()]), m["ed"])
+
+
+def _dmy(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    return _date(text, m, m["dy"], str(_MONTHS[m["dmname"].lower()]), m["dd"])
+
+
+def _cyear(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    start, end = m.span()
+    return Mention(
+        text=text[start:end], start=start, end=end, kind=MentionKind.YEAR, year=int(m["cyy"])
+    )
+
+
+def _cnpct(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    raw = m["pv"]
+    value = raw if raw[0].isdigit() else _cn_number(raw)
+    if value is None:
+        return None
+    reading = _read(f"{value} percent")
+    return _finish(text, m.start(), m.end(), reading, _bound_before(s, m.start()), ratio=True)
 
 
 def _date(
@@ -489,7 +506,10 @@ def _date(
         return None
     if y is not None and not 1000 <= y <= 9999:
         return None
-    return _span(text, m.start(), m.end(), MentionKind.DATE, year=y, month=mo, day=d)
+    start, end = m.span()
+    return Mention(
+        text=text[start:end], start=start, end=end, kind=MentionKind.DATE, year=y, month=mo, day=d
+    )
 
 
 def _ordinal(text: str, m: re.Match[str]) -> Mention | None:
@@ -505,11 +525,12 @@ def _ordinal(text: str, m: re.Match[str]) -> Mention | None:
     elif m["oshort"]:
         value, noun = _cn_number(m["oshort"]), "期"
         if m.start() > 0 and text[m.start() - 1] == "分":  # 分三期建设: in three phases
-            return _span(
-                text,
-                m.start(),
-                m.end() + 1,
-                MentionKind.COUNT,
+            start, end = m.start(), m.end() + 1
+            return Mention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=MentionKind.COUNT,
                 quantity=_count(value or 0),
                 counts=noun,
             )
@@ -519,48 +540,77 @@ def _ordinal(text: str, m: re.Match[str]) -> Mention | None:
         noun = m["ocl"]
     if value is None:
         return None
-    return _span(text, m.start(), m.end(), MentionKind.ORDINAL, quantity=_count(value), counts=noun)
+    start, end = m.span()
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=MentionKind.ORDINAL,
+        quantity=_count(value),
+        counts=noun,
+    )
+
+
+def _ord(text: str, s: str, m: re.Match[str]) -> Mention | None:
+    return _ordinal(text, m)
+
+
+#: What reads a match of each branch of :data:`_SCAN` (``num`` is :func:`_number`).
+_MENTION: Final[dict[str, Callable[[str, str, re.Match[str]], Mention | None]]] = {
+    "iso": _iso,
+    "cndate": _cndate,
+    "endate": _endate,
+    "dmy": _dmy,
+    "cyear": _cyear,
+    "cnpct": _cnpct,
+    "ord": _ord,
+}
 
 
 def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
-    """A figure that starts with a number: read its magnitude words, unit, bound."""
-    start, end = m.start(), m.end()
-    currency = (m["cur"] or "").strip()
-    if m["cn"]:
+    """A figure that starts with a number: read its magnitude words, unit, bound.
+
+    The most common figure of all, so each look at the text after the number
+    is tried only when the next character can start it.
+    """
+    cur, digits, cn, en = m.group("cur", "digits", "cn", "en")
+    if cn:
         return _chinese_number(text, s, m)
-    digits = m["digits"]
+    start, end = m.span()
     if (
         digits
+        and s[end : end + 1] in ("G", "D")
         and digits.isdigit()  # a comma or point ends the run of digits that _NAMES wants
-        and s[m.end("digits") : m.end("digits") + 1] in ("G", "D")
         and _NAMES.match(s, m.start("digits"))
     ):
-        return None
-    magnitude = ""
-    mag = _en_magnitude_after(s, end)
-    if mag is not None:
+        return None  # 5G, 3D: names, not figures
+    magnitude = more = ""
+    c = s[end : end + 1]
+    if c.isspace():
+        c = s[end + 1 : end + 2]
+    if c in _EN_MAGNITUDE_FIRST and (mag := _EN_MAGNITUDE_AFTER.match(s, end)) is not None:
         magnitude, end = " " + mag["mag"], mag.end()
-    more = ""
-    if digits:
-        cn = _cn_after(s, end)
-        if cn is not None and cn.end() > end:
-            more = cn["more"] or cn["more2"] or ""
-            magnitude += cn["mag"] or ""
-            end = cn.end()
-    bound = _bound_before(s, start)
+    if digits and s[end : end + 1] in _CN_AFTER_FIRST and (cn_after := _CN_AFTER.match(s, end)):
+        more = cn_after["more"] or cn_after["more2"] or ""
+        magnitude += cn_after["mag"] or ""
+        end = cn_after.end()
+    p = s[start - 1] if start else ""
+    bound = _bound_before(s, start) if p in _BOUND_LAST or p.isspace() else None
     # A range is one unreadable figure, never two guesses.
-    rng = _range_after(s, end)
-    if rng is not None and not (
-        rng.group().strip().lower().startswith("and") and not _between(s, start)
+    c = s[end : end + 1]
+    if (
+        (not c or c.isspace() or c in _RANGE_FIRST)
+        and (rng := _RANGE.match(s, end)) is not None
+        and not (rng.group().strip().lower().startswith("and") and not _between(s, start))
     ):
         return _range(text, s, m, start, rng.end())
-    if digits and not currency and not magnitude and not more:
+    if digits and len(digits) == 4 and not (cur or magnitude or more):
         year = _year(text, s, start, end, digits)
         if year is not None:
             return year
     # The parser reads the figure as printed; number words are read here.
-    head = s[start:end] if digits else f"{_en_number(m['en'].lower().split())}{magnitude}"
-    return _with_unit(text, s, start, end, head, bound, word=bool(m["en"]))
+    head = s[start:end] if digits else f"{_en_number(en.lower().split())}{magnitude}"
+    return _with_unit(text, s, start, end, head, bound, word=bool(en))
 
 
 def _en_magnitude_after(s: str, end: int) -> re.Match[str] | None:
@@ -725,7 +775,7 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
     reason = _read(s[m.start() : end]).reason
     if reason is None or "range" not in reason:
         reason = f"{text[start:end]!r} is a range: aipark reads one figure, not a span of two"
-    return _span(text, start, end, kind, reason=reason)
+    return Mention(text=text[start:end], start=start, end=end, kind=kind, reason=reason)
 
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
@@ -745,13 +795,25 @@ def _unit_text(s: str, end: int) -> tuple[str, ...]:
             lead + chars[:n] for n in range(len(chars), 0, -1) if _could_be_unit(chars[:n])
         )
     found = _EN_RUN.match(s, pos)
-    if found is None:
+    if found is None or _no_unit_from(found[1]):
         return ()
     words = [w for w in found.groups() if w]
-    if words[0].lower() in _NOT_UNITS:
-        return ()
     texts = (" ".join(words[:n]) for n in range(len(words), 0, -1))
     return tuple(lead + text for text in texts if _unit_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _no_unit_from(word: str) -> bool:
+    """Whether no unit text of :func:`_unit_words` can start with ``word`` (most nouns).
+
+    Only a word that could be a unit itself, or that shares a beginning with
+    a spelling of :data:`_UNIT_STARTS` ("square", "museum"), can start one.
+    """
+    if word.lower() in _NOT_UNITS:
+        return True
+    if any(sp.startswith(word) or word.startswith(sp) for sp in _UNIT_STARTS):
+        return False
+    return not _could_be_unit(word)
 
 
 _CJK_RUN: Final = re.compile(r"[\u3400-\u9fff]{1,4}")
@@ -871,11 +933,11 @@ def _with_unit(
     word: bool = False,
 ) -> Mention | None:
     """The figure from ``start``: its number (``head``), then the longest unit the parser reads."""
-    pct = _percent_after(s, end)
-    if pct is not None:
+    nxt = s[end : end + 1]
+    c = s[end + 1 : end + 2] if nxt.isspace() else nxt
+    if c and c in "%pP" and (pct := _PERCENT.match(s, end)) is not None:
         return _finish(text, start, pct.end(), _read(f"{head} percent"), bound, ratio=True)
-    short = _SHORTHAND.match(s, end) if s[end : end + 1] in _SHORTHAND_FIRST else None
-    if short is not None:
+    if nxt in _SHORTHAND_FIRST and (short := _SHORTHAND.match(s, end)) is not None:
         context = s[max(0, start - 60) : short.end() + 10]
         compute = bool(short["tail"] or _COMPUTE_CONTEXT.search(context))
         stop = short.end()
@@ -902,22 +964,31 @@ def _with_unit(
                 reading, unit_end = more, suffix.end()
             return _finish(text, start, unit_end, reading, bound)
     reading = _read(head.strip())
-    if reading.quantity is None:
-        return _span(text, start, end, _kind_of_text(head), bound=bound, reason=reading.reason)
+    q = reading.quantity
+    if q is None:
+        return Mention(
+            text=text[start:end],
+            start=start,
+            end=end,
+            kind=_kind_of_text(head),
+            bound=bound,
+            reason=reading.reason,
+        )
     bound = bound or reading.bound
     if not head[:1].isdigit():  # a currency sign: money, whatever follows
         return _finish(text, start, end, reading, bound)
-    noun, _ = _noun(s, end, chinese=chinese)
+    noun = _noun(s, end, chinese=chinese)
     if noun is None:
         if (chinese and head.isdigit()) or word:
             return None  # a number word with nothing to count is a word: "one of them", 一直
         return _finish(text, start, end, reading, bound)
-    return _span(
-        text,
-        start,
-        end + _classifier_len(s, end),
-        MentionKind.COUNT,
-        quantity=reading.quantity,
+    stop = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
+    return Mention(
+        text=text[start:stop],
+        start=start,
+        end=stop,
+        kind=MentionKind.COUNT,
+        quantity=q,
         bound=bound,
         counts=noun,
     )
@@ -955,20 +1026,16 @@ def _dimensioned(units: UnitsContainer) -> bool:
     return bool(get_registry().get_dimensionality(units))
 
 
-def _classifier_len(s: str, end: int) -> int:
-    return 1 if end < len(s) and s[end] in CLASSIFIERS else 0
-
-
 def _finish(
     text: str, start: int, end: int, reading: _Reading, bound: Bound | None, *, ratio: bool = False
 ) -> Mention:
     q = reading.quantity
     kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
-    return _span(
-        text,
-        start,
-        end,
-        kind,
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
         quantity=q,
         bound=bound or reading.bound,
         precision=reading.precision,
@@ -1024,15 +1091,17 @@ def _year(text: str, s: str, start: int, end: int, digits: str) -> Mention | Non
         return None
     if _bound_before(s, start) is not None:
         return None
-    return _span(text, start, end, MentionKind.YEAR, year=int(digits))
+    return Mention(
+        text=text[start:end], start=start, end=end, kind=MentionKind.YEAR, year=int(digits)
+    )
 
 
-def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
+def _noun(s: str, end: int, *, chinese: bool) -> str | None:
     """The noun a bare number counts, when one follows it."""
     if chinese or "\u3400" <= s[end : end + 1] <= "\u9fff":
-        pos = end + _classifier_len(s, end)
+        pos = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
         if pos == end and chinese:
-            return None, end
+            return None
         stop = pos
         while (
             stop < len(s)
@@ -1042,41 +1111,37 @@ def _noun(s: str, end: int, *, chinese: bool) -> tuple[str | None, int]:
             and ("\u3400" <= s[stop] <= "\u9fff" or s[stop].isalpha())
         ):
             stop += 1
-        noun = s[pos:stop]
-        if not noun and pos > end:
-            return s[end:pos], pos  # "企业200家": the measure word is all that follows
-        return (noun or None), stop
+        if stop == pos and pos > end:
+            return s[end:pos]  # "企业200家": the measure word is all that follows
+        return s[pos:stop] or None
     m = _NOUN_PHRASE.match(s, end)
     if m is None:
-        return None, end
+        return None
     words: list[str] = []
+    plurals: list[bool] = []
+    plural = False
     for word in m[1].split(" "):
         low = word.lower()
-        if low in _NOUN_STOP or low in _EN_UNITS or low in _EN_ORDINALS:
+        if low in _NOUN_BREAK:
             break
-        if words and _plural(words[-1]) and low not in ("and", "&"):
+        if plural and low != "and" and low != "&":
             break  # "two computing centers offer": the noun ends at its plural
         words.append(word)
+        plural = len(word) > 3 and word[-1] == "s" and not word.endswith(("ss", "is", "us"))
+        plurals.append(plural)
     for i, word in enumerate(words):
         # "science and technology enterprises" is one noun; "companies and covers" is not.
-        if word.lower() in ("and", "&") and (
-            i == 0 or _plural(words[i - 1]) or len(words) - i - 1 < 2
-        ):
+        if word.lower() in ("and", "&") and (i == 0 or plurals[i - 1] or len(words) - i - 1 < 2):
             words = words[:i]
             break
     if not words or words[0].lower() in ("and", "percent", "per"):
-        return None, end
-    noun = " ".join(words)
-    return noun, end + 1 + len(noun)
+        return None
+    return " ".join(words)
 
 
 _NEXT_WORD: Final = re.compile(r"[-\s]+(\w+)")
 _WORD_AFTER: Final = re.compile(r"\s?([A-Za-z]+)")
 _NOUN_PHRASE: Final = re.compile(r" ((?:[A-Za-z][\w'&-]*)(?: [A-Za-z][\w'&-]*){0,5})")
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
 
 
 def _count(value: int | float) -> Quantity:
@@ -1161,7 +1226,7 @@ def _pair(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if a.kind not in (MentionKind.AREA, MentionKind.MONEY, MentionKind.COMPUTE):
             continue
-        if _PAIR_GAP.fullmatch(text[a.end : b.start]) is None:
+        if _PAIR_GAP.fullmatch(text, a.end, b.start) is None:
             continue
         if (
             a.kind is not MentionKind.MONEY
