@@ -404,3 +404,55 @@ def test_prebuilt_park_hashes_consistently() -> None:
     assert again == park
     assert hash(again) == hash(park) == hash(copy.deepcopy(park))
     assert {park: "qingdao"}[again] == "qingdao"
+
+
+# Under re.IGNORECASE a Unicode pattern matches four non-ASCII letters for
+# ASCII ones: ſ (long s) for s, the Kelvin sign for k, ı and İ for i.  A word
+# matched that way is no key of aipark's tables ("thouſand".lower() is not
+# "thousand"): such words must be refused or left alone, never crash.
+_LOOK_ALIKES = {"s": "ſ", "k": "\u212a", "i": "ı", "I": "İ"}
+
+
+def _look_alike_words() -> list[str]:
+    from aipark import _spellings, extraction
+
+    words = [
+        *_spellings.ENGLISH_MAGNITUDES,
+        *_spellings.BOUND_PREFIXES,
+        *_spellings.PRECISIONS,
+        *extraction._BOUND_PREFIXES,
+        *extraction._MONTHS,
+        *extraction._EN_UNITS,
+        *extraction._EN_ORDINALS,
+        "phase",
+        "stage",
+        "percent",
+        "USD",
+    ]
+    out = set()
+    for word in words:
+        for plain, odd in _LOOK_ALIKES.items():
+            for case in (word, word.upper()):
+                if plain in case:
+                    out.add(case.replace(plain, odd, 1))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("word", _look_alike_words())
+def test_look_alike_letters_never_crash_the_parser_or_extraction(word: str) -> None:
+    for text in (f"{word} 5 mu", f"5 {word}", f"300 PFLOPS {word}", f"5 {word} yuan"):
+        try:
+            aipark.units.read_figure(text)
+        except aipark.ValidationError:
+            pass
+    for text in (f"{word} 5 mu", f"5 {word} yuan", f"{word} zones", f"{word} 5, 2023"):
+        assert isinstance(aipark.extract(text), tuple)
+
+
+def test_look_alike_letters_are_no_spelling_of_a_word() -> None:
+    """ "thouſand" is not "thousand": the parser refuses it rather than guess."""
+    with pytest.raises(aipark.ValidationError, match="unknown unit 'thouſand'"):
+        aipark.units.read_figure("5 thouſand")
+    assert aipark.units.read_figure("5 THOUSAND").quantity.magnitude == 5000
+    assert aipark.extract("ſome 5 companies")[0].bound is None
+    assert aipark.extract("some 5 companies")[0].bound is aipark.Bound.ABOUT

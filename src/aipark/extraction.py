@@ -277,13 +277,16 @@ _CN_DIGITS: Final = "零〇一二两兩三四五六七八九十百千壹贰貳�
 _CN_MAGNITUDES: Final = "万萬亿億"
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN_NUM = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}{_CN_MAGNITUDES}]|[点點](?=[{_CN_DIGITS}]))*"
+# The scanning patterns match words in any case; their ``(?a:...)`` groups keep
+# that to ASCII letters, so that a word matched is a key of its table ("ſix"
+# matches "six" under a Unicode re.IGNORECASE, and "ſix".lower() is no key).
 _EN_NUM = (
-    r"\b(?:" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r")"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?:\s+(?:hundred|thousand))?\b"
+    r"\b(?a:" + "|".join(sorted(_EN_UNITS, key=len, reverse=True)) + r")"
+    r"(?a:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(?a:hundred|thousand))?\b"
 )
-_MONTH = r"\b(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
-_CURRENCY_PREFIX = r"(?:US\$|HK\$|NT\$|RMB|CNY|USD|EUR|[$¥€£])"
+_MONTH = r"\b(?P<mname>(?a:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\b\.?"
+_CURRENCY_PREFIX = r"(?a:US\$|HK\$|NT\$|RMB|CNY|USD|EUR|[$¥€£])"
 
 _SCAN_BRANCHES: Final = {
     "iso": r"""
@@ -310,9 +313,9 @@ _SCAN_BRANCHES: Final = {
     "ord": rf"""
     (?P<ord>(?:第(?P<onum>[{_CN_DIGITS}]+|[0-9]+)(?P<ocl>期|批|阶段|階段))
         |(?P<oshort>(?<![第{_CN_DIGITS}])[一二三四五六七八九十](?=期))
-        |\b(?:phase|stage)\s+(?P<ophase>one|two|three|four|five|[1-9]|I{{1,3}}|IV|V)\b
-        |\b(?P<oword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)
-           (?=[-\s]+(?:{"|".join(_STAGES)})\b))
+        |\b(?a:phase|stage)\s+(?P<ophase>(?a:one|two|three|four|five|[1-9]|I{{1,3}}|IV|V))\b
+        |\b(?P<oword>(?a:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))
+           (?=[-\s]+(?a:{"|".join(_STAGES)})\b))
     """,
     "num": rf"""
     (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
@@ -331,7 +334,9 @@ _SCAN: Final = {
     first: re.compile("|".join(_SCAN_BRANCHES[name] for name in names), re.VERBOSE | re.IGNORECASE)
     for first, names in _SCAN_FIRST.items()
 }
-_EN_MAGNITUDE_WORDS = "|".join(sorted(_spellings.ENGLISH_MAGNITUDES, key=len, reverse=True))
+_EN_MAGNITUDE_WORDS = (
+    "(?a:" + "|".join(sorted(_spellings.ENGLISH_MAGNITUDES, key=len, reverse=True)) + ")"
+)
 _EN_MAGNITUDE_AFTER = re.compile(
     rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})(?![A-Za-z])(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
@@ -347,9 +352,6 @@ _RANGE = re.compile(
     rf"(?:\s?(?:{_EN_MAGNITUDE_WORDS})\b|万亿|萬億|[万萬亿億])?",
     re.IGNORECASE,
 )
-_RANGE_FIRST: Final = frozenset("-–—~～至到tTaA")  # what _RANGE can start with, after spaces
-_SHORTHAND = re.compile(r"(?P<letter>[PETZ])(?P<tail>\s?算力)?(?![A-Za-z])")
-_SHORTHAND_FIRST: Final = ("P", "E", "T", "Z")
 # comput, flops (in any case), 算力, 智算, 运算, 運算, 计算能力, 計算能力; written to
 # open with a character class, so that the search skips other characters in C.
 _COMPUTE_CONTEXT = re.compile(
@@ -596,21 +598,19 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         end = cn_after.end()
     p = s[start - 1] if start else ""
     bound = _bound_before(s, start) if p in _BOUND_LAST or p.isspace() else None
-    # A range is one unreadable figure, never two guesses.
-    c = s[end : end + 1]
-    if (
-        (not c or c.isspace() or c in _RANGE_FIRST)
-        and (rng := _RANGE.match(s, end)) is not None
-        and not (rng.group().strip().lower().startswith("and") and not _between(s, start))
-    ):
-        return _range(text, s, m, start, rng.end())
+    after = _FOLLOW.match(s, end)
+    if after is not None and (rng := after["rng"]) is not None:
+        # A range is one unreadable figure, never two guesses.
+        if not (rng.strip().lower().startswith("and") and not _between(s, start)):
+            return _range(text, s, m, start, after.end())
+        after = _AFTER.match(s, end)
     if digits and len(digits) == 4 and not (cur or magnitude or more):
         year = _year(text, s, start, end, digits)
         if year is not None:
             return year
     # The parser reads the figure as printed; number words are read here.
     head = s[start:end] if digits else f"{_en_number(en.lower().split())}{magnitude}"
-    return _with_unit(text, s, start, end, head, bound, word=bool(en))
+    return _with_unit(text, s, start, end, head, bound, after, word=bool(en))
 
 
 def _en_magnitude_after(s: str, end: int) -> re.Match[str] | None:
@@ -628,14 +628,6 @@ def _cn_after(s: str, end: int) -> re.Match[str] | None:
     if end < len(s) and s[end] in _CN_AFTER_FIRST:
         return _CN_AFTER.match(s, end)
     return None
-
-
-def _range_after(s: str, end: int) -> re.Match[str] | None:
-    """:data:`_RANGE` at ``end``, unless the next character cannot start it."""
-    c = s[end : end + 1]
-    if c and not c.isspace() and c not in _RANGE_FIRST:
-        return None
-    return _RANGE.match(s, end)
 
 
 def _percent_after(s: str, end: int) -> re.Match[str] | None:
@@ -668,11 +660,13 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         magnitude = cn["mag"] or ""
         end = cn.end()
     bound = _bound_before(s, start)
-    rng = _range_after(s, end)
-    if rng is not None and rng.group().strip()[:1] in "至到-–—~～":
-        return _range(text, s, m, start, rng.end())
+    after = _FOLLOW.match(s, end)
+    if after is not None and (rng := after["rng"]) is not None:
+        if rng.strip()[:1] in "至到-–—~～":
+            return _range(text, s, m, start, after.end())
+        after = _AFTER.match(s, end)
     head = f"{value}{more}{magnitude}"
-    mention = _with_unit(text, s, start, end, head, bound, chinese=True)
+    mention = _with_unit(text, s, start, end, head, bound, after, chinese=True)
     if mention is None or mention.kind is not MentionKind.NUMBER or magnitude:
         return mention
     return None  # a Chinese numeral with nothing after it is a word: 一直, 千万
@@ -726,7 +720,7 @@ def _reversed_words(ascii_words: bool) -> str:
     words = sorted(
         (w for w in _BOUND_PREFIXES if w.isascii() == ascii_words), key=len, reverse=True
     )
-    return "|".join(re.escape(w[::-1]) for w in words)
+    return "(?a:" + "|".join(re.escape(w[::-1]) for w in words) + ")"
 
 
 # Matched against the text before a figure, reversed: a match at the start is
@@ -780,24 +774,22 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
     """Texts after a number that could be its unit, longest first."""
-    # A hyphen before a letter ("a 600-mu campus"), or one space, leads the unit.
-    c = s[end : end + 1]
-    after = s[end + 1 : end + 2]
-    lead_hyphen = c == "-" and after.isascii() and after.isalpha()
-    pos = end + 1 if lead_hyphen or c in (" ", "\u00a0") else end
-    lead = s[end:pos]
-    if s[pos : pos + 1] in (" ", "\u00a0"):
-        return ()
-    run = _CJK_RUN.match(s, pos)
-    if run is not None:
-        chars = run.group()
+    run = _UNIT_RUN.match(s, end)
+    return () if run is None else _units_of(run)
+
+
+def _units_of(run: re.Match[str]) -> tuple[str, ...]:
+    """The unit texts of a match of :data:`_UNIT_RUN`'s groups, longest first."""
+    lead = run["lead"] or ""
+    chars = run["cjk"]
+    if chars is not None:
         return tuple(
             lead + chars[:n] for n in range(len(chars), 0, -1) if _could_be_unit(chars[:n])
         )
-    found = _EN_RUN.match(s, pos)
-    if found is None or _no_unit_from(found[1]):
+    first = run["w1"]
+    if first is None or _no_unit_from(first):
         return ()
-    words = [w for w in found.groups() if w]
+    words = [w for w in run.group("w1", "w2", "w3") if w]
     texts = (" ".join(words[:n]) for n in range(len(words), 0, -1))
     return tuple(lead + text for text in texts if _unit_words(text))
 
@@ -816,9 +808,25 @@ def _no_unit_from(word: str) -> bool:
     return not _could_be_unit(word)
 
 
-_CJK_RUN: Final = re.compile(r"[\u3400-\u9fff]{1,4}")
-_EN_UNIT_WORD = r"([A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*)"
-_EN_RUN: Final = re.compile(rf"{_EN_UNIT_WORD}(?: {_EN_UNIT_WORD})?(?: {_EN_UNIT_WORD})?")
+_EN_UNIT_WORD = r"[A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*"
+# The words after a number that could be its unit: one space, or a hyphen
+# before a letter ("a 600-mu campus"), may lead them; then a run of up to four
+# Chinese characters, or up to three words.
+_UNIT_RUN_PATTERN: Final = (
+    r"(?P<lead>[ \u00a0]|-(?=[A-Za-z]))?(?![ \u00a0])"
+    rf"(?:(?P<cjk>[\u3400-\u9fff]{{1,4}})"
+    rf"|(?P<w1>{_EN_UNIT_WORD})(?: (?P<w2>{_EN_UNIT_WORD}))?(?: (?P<w3>{_EN_UNIT_WORD}))?)"
+)
+_UNIT_RUN: Final = re.compile(_UNIT_RUN_PATTERN)
+#: What can follow a number, tried in this order: a percent sign, compute
+#: shorthand ("150P", "300P算力"), words that could be its unit.
+_AFTER: Final = re.compile(
+    rf"(?i:(?P<pct>{_PERCENT.pattern}))"
+    r"|(?P<short>[PETZ](?P<tail>\s?算力)?(?![A-Za-z]))"
+    rf"|{_UNIT_RUN_PATTERN}"
+)
+#: :data:`_AFTER`, or first a range: one match says what follows a number.
+_FOLLOW: Final = re.compile(rf"(?i:(?P<rng>{_RANGE.pattern}))|{_AFTER.pattern}")
 
 
 @lru_cache(maxsize=4096)
@@ -928,26 +936,31 @@ def _with_unit(
     end: int,
     head: str,
     bound: Bound | None,
+    after: re.Match[str] | None,
     *,
     chinese: bool = False,
     word: bool = False,
 ) -> Mention | None:
-    """The figure from ``start``: its number (``head``), then the longest unit the parser reads."""
-    nxt = s[end : end + 1]
-    c = s[end + 1 : end + 2] if nxt.isspace() else nxt
-    if c and c in "%pP" and (pct := _PERCENT.match(s, end)) is not None:
-        return _finish(text, start, pct.end(), _read(f"{head} percent"), bound, ratio=True)
-    if nxt in _SHORTHAND_FIRST and (short := _SHORTHAND.match(s, end)) is not None:
-        context = s[max(0, start - 60) : short.end() + 10]
-        compute = bool(short["tail"] or _COMPUTE_CONTEXT.search(context))
-        stop = short.end()
-        reading = _read(head + s[end:stop], compute=compute)
-        precise = _precision_after(s, stop)
-        if precise is not None and reading.quantity is not None:
-            reading = _read(head + s[end : precise.end()], compute=True)
-            stop = precise.end()
-        return _finish(text, start, stop, reading, bound)
-    for unit in _unit_text(s, end):
+    """The figure from ``start``: its number (``head``), then the longest unit the parser reads.
+
+    ``after`` is the match of :data:`_AFTER` (or :data:`_FOLLOW`) at ``end``.
+    """
+    units: tuple[str, ...] = ()
+    if after is not None:
+        if after["pct"] is not None:
+            return _finish(text, start, after.end(), _read(f"{head} percent"), bound, ratio=True)
+        if after["short"] is not None:
+            stop = after.end()
+            context = s[max(0, start - 60) : stop + 10]
+            compute = bool(after["tail"] or _COMPUTE_CONTEXT.search(context))
+            reading = _read(head + s[end:stop], compute=compute)
+            precise = _precision_after(s, stop)
+            if precise is not None and reading.quantity is not None:
+                reading = _read(head + s[end : precise.end()], compute=True)
+                stop = precise.end()
+            return _finish(text, start, stop, reading, bound)
+        units = _units_of(after)
+    for unit in units:
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
         if reading.quantity is not None and _dimensioned(reading.quantity._units):
             unit_end = end + len(unit)
@@ -995,18 +1008,16 @@ def _with_unit(
 
 
 _PRECISION: Final = re.compile(
-    rf"""\s?(?:[(（]\s*(?:{"|".join(_spellings.PRECISIONS)})(?:精度)?\s*[)）]
-    |(?:{"|".join(_spellings.PRECISIONS)})(?:精度)?)(?:\s?算力)?""",
+    rf"""\s?(?:[(（]\s*(?a:{"|".join(_spellings.PRECISIONS)})(?:精度)?\s*[)）]
+    |(?a:{"|".join(_spellings.PRECISIONS)})(?:精度)?)(?:\s?算力)?""",
     re.VERBOSE | re.IGNORECASE,
 )
 _BOUND_SUFFIX: Final = re.compile("|".join(w for w in _spellings.BOUND_SUFFIXES if len(w) > 1))
 _BOUND_SUFFIX_FIRST: Final = frozenset(w[0] for w in _spellings.BOUND_SUFFIXES if len(w) > 1)
 # What :data:`_PRECISION` can start with after a space: a bracket or a precision's
-# first character in any case (with the non-ASCII letters re.IGNORECASE matches).
+# first character in any case.
 _PRECISION_FIRST: Final = frozenset(
-    "(（"
-    + "".join(c + c.lower() + c.upper() for c in {w[0] for w in _spellings.PRECISIONS})
-    + "İıſK"
+    "(（" + "".join(c + c.lower() + c.upper() for c in {w[0] for w in _spellings.PRECISIONS})
 )
 
 
@@ -1145,8 +1156,6 @@ _NOUN_PHRASE: Final = re.compile(r" ((?:[A-Za-z][\w'&-]*)(?: [A-Za-z][\w'&-]*){0
 
 
 def _count(value: int | float) -> Quantity:
-    from .units import quantity
-
     return quantity(value, "")
 
 

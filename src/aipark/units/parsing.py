@@ -64,8 +64,14 @@ _TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<op>\*\*|\^|\*|/|·)|(?P<int
 
 
 def _alternatives(words: Any) -> str:
-    """A regex alternation of ``words``, longest first, each escaped."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex group of ``words``, longest first, each escaped.
+
+    Under ``re.IGNORECASE`` a Unicode pattern also matches four non-ASCII
+    letters for ASCII ones ("thouſand", "MİLLİON", the Kelvin sign for k);
+    then ``.lower()`` would not find the word in its table.  The group's
+    ``a`` flag keeps case-insensitive matching of the words to ASCII.
+    """
+    return "(?a:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 _TRADITIONAL: Final = str.maketrans(_spellings.TRADITIONAL)
