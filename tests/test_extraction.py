@@ -321,6 +321,69 @@ def test_cli_extract_refuses_what_it_cannot_read(
 
 
 # --------------------------------------------------------------------------
+# Units written with powers or operators, exponents: exact or unreadable
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value"),
+    [
+        ("占地5 km²的园区", "5 km²", MentionKind.AREA, "5 km**2"),
+        ("a 3,000 m² data hall", "3,000 m²", MentionKind.AREA, "3000 m**2"),
+        ("a plot of 667 m² in town", "667 m²", MentionKind.AREA, "667 m**2"),
+        ("cooling water at 5 m³/s.", "5 m³/s", MentionKind.OTHER, "5 m**3/s"),
+        ("a 1 km/h walk", "1 km/h", MentionKind.OTHER, "1 km/h"),
+        ("priced at 6.9 CNY/USD today", "6.9 CNY/USD", MentionKind.OTHER, "6.9 CNY/USD"),
+        ("written as 12 km**2 in plain text", "12 km**2", MentionKind.AREA, "12 km**2"),
+        ("a budget of 2.5e9 USD", "2.5e9 USD", MentionKind.MONEY, "2.5e9 USD"),
+        ("投资1E10元", "1E10元", MentionKind.MONEY, "1e10 CNY"),
+    ],
+)
+def test_units_with_powers_and_operators_are_read_whole(
+    text: str, figure: str, kind: MentionKind, value: str
+) -> None:
+    """Before, "5 km²" was a count of 5 and "2.5e9 USD" 2.5 elementary charges."""
+    m = only(text)
+    assert (m.text, m.kind) == (figure, kind)
+    assert m.quantity == parse_quantity(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        ("covering 5 km2 of land", "5 km2", "unknown unit 'km2'"),
+        ("占地5 km2，", "5 km2", "unknown unit 'km2'"),
+        ("a peak of 10^15 FLOP per second", "10^15", "power written with '^'"),
+        ("1 m**99", "1 m**99", ""),
+        ("2918 mu**9**9", "2918 mu**9**9", ""),
+        ("1e999 m", "1e999", "too large"),
+    ],
+)
+def test_powers_the_parser_refuses_are_unreadable_never_a_smaller_figure(
+    text: str, figure: str, reason: str
+) -> None:
+    """Before, "5 km2" was 5 km, "10^15 FLOP per second" was 15 FLOPS."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("**2,918 mu** in bold", ["2,918 mu"]),
+        ("总投资40亿元3个项目", ["40亿元", "3个"]),
+        ("算力300 PFLOPS2025年", ["300 PFLOPS", "2025年"]),
+        ("5 A100 GPUs", ["5"]),
+        ("5 thouſand", ["5"]),
+    ],
+)
+def test_digits_after_a_unit_that_are_no_power(text: str, figures: list[str]) -> None:
+    assert [m.text for m in extract(text)] == figures
+
+
+# --------------------------------------------------------------------------
 # The rules the docs page lists
 
 

@@ -319,7 +319,8 @@ _SCAN_BRANCHES: Final = {
     """,
     "num": rf"""
     (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
-        (?:(?P<digits>(?<![0-9A-Za-z.\-/_])(?:{_DIGITS}))|(?P<cn>{_CN_NUM})|(?P<en>{_EN_NUM})))
+        (?:(?P<digits>(?<![0-9A-Za-z.\-/_^])(?:{_DIGITS})(?:[eE][+-]?[0-9]{{1,3}}(?![0-9]))?)
+          |(?P<cn>{_CN_NUM})|(?P<en>{_EN_NUM})))
     """,
 }
 # A figure is the first branch that matches where it starts; only the branches
@@ -359,6 +360,7 @@ _COMPUTE_CONTEXT = re.compile(
     r"|(?<=[运運])算|(?<=[计計])算能力)"
 )
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_POWER = re.compile(r"\^[+-]?[0-9]+")  # "10^15": a power, which the parser does not read
 _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 # Full-width digits and signs read as ASCII; the mapping keeps every offset.
 _WIDTH: Final = str.maketrans("０１２３４５６７８９．％＄￥", "0123456789.%$¥")
@@ -586,6 +588,16 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         and _NAMES.match(s, m.start("digits"))
     ):
         return None  # 5G, 3D: names, not figures
+    if digits and s[end : end + 1] == "^" and (power := _POWER.match(s, end)) is not None:
+        stop = power.end()
+        return Mention(
+            text=text[start:stop],
+            start=start,
+            end=stop,
+            kind=MentionKind.NUMBER,
+            reason=f"{text[start:stop]!r} is a power written with '^', which aipark does not "
+            "read: write the number (e.g. '1e15' for 10^15)",
+        )
     magnitude = more = ""
     c = s[end : end + 1]
     if c.isspace():
@@ -808,7 +820,12 @@ def _no_unit_from(word: str) -> bool:
     return not _could_be_unit(word)
 
 
-_EN_UNIT_WORD = r"[A-Za-z][A-Za-z²³]*(?:[-/][A-Za-z0-9²³]+)*"
+# A whole word, powers and operators included ("km²", "m³/s", "kW·h"), with no
+# letter but a Chinese character after it ("5 thouſand" is not "5 thou").
+_EN_UNIT_WORD = (
+    r"[A-Za-z][A-Za-z⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*(?:[-/·^*]+[A-Za-z0-9⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+(?:\.[0-9]+)?)*"
+    r"(?![^\W\d_\u3400-\u9fff])"
+)
 # The words after a number that could be its unit: one space, or a hyphen
 # before a letter ("a 600-mu campus"), may lead them; then a run of up to four
 # Chinese characters, or up to three words.
@@ -859,10 +876,21 @@ def _could_be_unit(text: str) -> bool:
     first = text.split(" ", 1)[0]
     if first.lower() in _DOMAIN_LOWER:
         return True  # the parser refuses case traps ("Mu") with a reason worth keeping
+    # "km²", "km/h", "kW·h": a unit written with powers or operators, each name a unit.
+    names = (
+        [n for n in _UNIT_OPERATORS.split(first) if n] if _UNIT_OPERATORS.search(first) else [first]
+    )
     reg = get_registry()
     with contextlib.suppress(Exception):  # pint's name lookup, without the parser's checks
-        return bool(reg.parse_unit_name(first))
+        return bool(names) and all(reg.parse_unit_name(name) for name in names)
     return False
+
+
+# A power written as a digit right after a unit's last letter ("km2", "m3"),
+# not a year, a count or a number ("300 PFLOPS2025年", "5亩3处", "hectares2,918").
+_BARE_POWER: Final = re.compile(r"[23](?![0-9A-Za-z\u3400-\u9fff]|[.,][0-9])")
+# Powers and operators inside a unit written as one word ("km²", "m³/s", "kW·h").
+_UNIT_OPERATORS: Final = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|[/·^*]+[0-9]*(?:\.[0-9]+)?")
 
 
 _UNIT_STARTS: Final = (*_spellings.UNIT_SPELLINGS, "US dollar")
@@ -964,6 +992,17 @@ def _with_unit(
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
         if reading.quantity is not None and _dimensioned(reading.quantity._units):
             unit_end = end + len(unit)
+            if "a" <= unit[-1].lower() <= "z" and _BARE_POWER.match(s, unit_end):
+                # "5 km2": not 5 km; the parser refuses the power written as a digit.
+                stop = unit_end + 1
+                return Mention(
+                    text=text[start:stop],
+                    start=start,
+                    end=stop,
+                    kind=_kind_of_text(head + unit),
+                    bound=bound,
+                    reason=_read(head + unit + s[unit_end]).reason,
+                )
             precise = _precision_after(s, unit_end)
             if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
                 reading = _read(head + unit + s[unit_end : precise.end()])
@@ -976,6 +1015,21 @@ def _with_unit(
             if suffix is not None and (more := _read(head + unit + suffix.group())).bound:
                 reading, unit_end = more, suffix.end()
             return _finish(text, start, unit_end, reading, bound)
+    if units and _UNIT_OPERATORS.search(units[0]):
+        # A unit written with powers or operators that the parser refuses ("m**99"):
+        # unreadable, not a count of "m".
+        unit = units[0]
+        refused = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
+        if refused.reason is not None:
+            stop = end + len(unit)
+            return Mention(
+                text=text[start:stop],
+                start=start,
+                end=stop,
+                kind=_kind_of_text(head + unit),
+                bound=bound,
+                reason=refused.reason,
+            )
     reading = _read(head.strip())
     q = reading.quantity
     if q is None:
@@ -1161,9 +1215,11 @@ def _count(value: int | float) -> Quantity:
 
 def _slogans(text: str, s: str, mentions: list[Mention]) -> list[Mention]:
     """Read "一谷两翼" (one valley, two wings): numerals before single nouns, in pairs."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken: list[tuple[int, int]] | None = None
     extra = []
     for found in _SLOGAN.finditer(s):
+        if taken is None:
+            taken = [(m.start, m.end) for m in mentions]
         spans = [(found.start(1), found.end(2)), (found.start(3), found.end(4))]
         if any(a < e and b > st for st, e in taken for a, b in spans):
             continue
@@ -1180,7 +1236,8 @@ def _slogans(text: str, s: str, mentions: list[Mention]) -> list[Mention]:
                         counts=noun,
                     )
                 )
-    every = sorted([*mentions, *extra], key=lambda m: m.start)
+    # The scan's mentions come in order of their starts.
+    every = sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
     return [m for i, m in enumerate(every) if not _article(m) or _in_list(s, every, i)]
 
 
@@ -1188,9 +1245,9 @@ def _article(m: Mention) -> bool:
     """ "one", 一个, 一家: a count of one is often only "a"."""
     return (
         m.kind is MentionKind.COUNT
+        and (m.text[:1] == "一" or m.text.lower() == "one")
         and m.quantity is not None
         and m.quantity.magnitude == 1
-        and (m.text.lower() == "one" or m.text[:1] == "一")
     )
 
 
@@ -1336,6 +1393,17 @@ def reading_rules() -> tuple[tuple[str, str, str], ...]:
             "dates; a missing year stays missing",
         ),
         ("years", "`2028`, `2028年`", 'years, unless a plural noun follows ("2000 engineers")'),
+        (
+            "units written with powers or operators",
+            "`km²`, `m³/s`, `km/h`, `kW·h`, `CNY/USD`, `m**2`",
+            "read by the parser",
+        ),
+        ("numbers with an exponent", "`2.5e9 USD`, `1E30元`", "read by the parser"),
+        (
+            "powers the parser does not read",
+            "`10^15`, `km2`, `m3`",
+            "unreadable, with the reason: never `10` or `5 km`",
+        ),
         ("names, not figures", "`5G`, `3D`, `GPT-4`, `A100`", "skipped"),
     )
 
