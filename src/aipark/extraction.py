@@ -1283,6 +1283,13 @@ _PAIR_GAP: Final = re.compile(
 )
 
 
+def _evolve(m: Mention, **changes: object) -> Mention:
+    """``attrs.evolve`` without its look-up of the class's fields on every call."""
+    fields = {name: getattr(m, name) for name in _MENTION_FIELDS}
+    fields.update(changes)
+    return Mention(**fields)
+
+
 def _pair(text: str, mentions: list[Mention]) -> list[Mention]:
     """Link a figure and its conversion printed beside it: "2,918 mu (194.6 hectares)"."""
     out = list(mentions)
@@ -1299,8 +1306,8 @@ def _pair(text: str, mentions: list[Mention]) -> list[Mention]:
             and a.quantity.dimensionality != b.quantity.dimensionality
         ):
             continue
-        out[i] = attrs.evolve(a, paired=(b.start, b.end))
-        out[i + 1] = attrs.evolve(b, paired=(a.start, a.end), bound=b.bound or a.bound)
+        out[i] = _evolve(a, paired=(b.start, b.end))
+        out[i + 1] = _evolve(b, paired=(a.start, a.end), bound=b.bound or a.bound)
     return out
 
 
@@ -1455,3 +1462,4 @@ def _width(text: str) -> int:
 
 
 attrs.resolve_types(Mention, globalns=globals())
+_MENTION_FIELDS: Final = tuple(f.name for f in attrs.fields(Mention))
