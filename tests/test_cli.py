@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,22 @@ def test_show_unknown_locale(capsys: pytest.CaptureFixture[str]) -> None:
     assert captured.out == ""
     assert captured.err.startswith("aipark: error: unknown locale 'xx_YY'")
     assert "Traceback" not in captured.err
+
+
+def test_a_reader_that_stops_early_is_no_traceback(tmp_path: Path) -> None:
+    """ "aipark extract FILE --format json | head": the pipe closes; aipark exits quietly."""
+    article = tmp_path / "article.txt"
+    article.write_text("园区占地2,918亩（194.6公顷），算力300P（FP16）。\n" * 2000, "utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "aipark", "extract", "--format", "json", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.read(100)
+        proc.stdout.close()  # far less than the output, which fills the pipe
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err
+    assert err == ""

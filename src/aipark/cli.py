@@ -14,6 +14,7 @@ import argparse
 import datetime
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -549,4 +550,14 @@ def _validate(sources: Sequence[str]) -> int:
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(run())
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away ("aipark extract FILE | head"): not an error of
+        # aipark's.  Python's recipe: point stdout at devnull so that the
+        # flush at exit does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code)
