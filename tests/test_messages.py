@@ -307,6 +307,11 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
         "area: unknown unit 'hectars'; did you mean 'hectare'?",
     ),
     (
+        "a power printed as a digit, as web pages do",
+        lambda: Park(name="x", area="12 km2"),
+        "area: unknown unit 'km2': write the power as 'km²' or 'km**2'",
+    ),
+    (
         "the number after the unit",
         lambda: aipark.convert("mu 2918", "hectare"),
         "'mu 2918' does not start with a number",

@@ -482,7 +482,7 @@ def _resolve_name(name: str) -> str:
         else:
             candidates = reg.parse_unit_name(name)
             if not candidates:
-                raise ValidationError(f"unknown unit {name!r}" + _did_you_mean(name))
+                raise ValidationError(f"unknown unit {name!r}" + _power_hint(name, reg))
             if len(candidates) > 1:
                 options = ", ".join(p + u for p, u, _ in candidates)
                 raise ValidationError(f"unit {name!r} is ambiguous: it could be {options}")
@@ -493,6 +493,22 @@ def _resolve_name(name: str) -> str:
     _check_case(name, resolved)
     _check_prefixed_u(name, resolved)
     return resolved
+
+
+def _power_hint(name: str, reg: Any) -> str:
+    """For a length with a digit, "km2" or "m3" (web pages print them for km² and m³):
+    how to write the power; else the closest names."""
+    power = _BARE_POWER.fullmatch(name)
+    if power is not None and len(found := reg.parse_unit_name(power["unit"])) == 1:
+        _, base, _ = found[0]
+        if reg.get_dimensionality(base) == reg.get_dimensionality("meter"):  # km2, not ha2
+            unit, n = power["unit"], power["n"]
+            return f": write the power as '{unit}{_SUPERSCRIPTS[n]}' or '{unit}**{n}'"
+    return _did_you_mean(name)
+
+
+_BARE_POWER: Final = re.compile(r"(?P<unit>[A-Za-z]+)(?P<n>[23])")
+_SUPERSCRIPTS: Final = {"2": "²", "3": "³"}
 
 
 def _check_prefixed_u(name: str, resolved: str) -> None:
