@@ -384,6 +384,55 @@ def test_digits_after_a_unit_that_are_no_power(text: str, figures: list[str]) ->
 
 
 # --------------------------------------------------------------------------
+# Spellings of Chinese and business sources that were misread
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value", "bound"),
+    [
+        ("总投资超千亿元，", "千亿元", MentionKind.MONEY, "1e11 CNY", Bound.MORE_THAN),
+        ("百億元的基金", "百億元", MentionKind.MONEY, "1e10 CNY", None),
+        ("投资1.2万億元", "1.2万億元", MentionKind.MONEY, "1.2e12 CNY", None),
+        ("PUE低于1.25", "1.25", MentionKind.NUMBER, "1.25", Bound.LESS_THAN),
+        ("PUE低於1.25", "1.25", MentionKind.NUMBER, "1.25", Bound.LESS_THAN),
+        ("PUE不高于1.3", "1.3", MentionKind.NUMBER, "1.3", Bound.AT_MOST),
+        ("功率大于40 MW", "40 MW", MentionKind.OTHER, "40 MW", Bound.MORE_THAN),
+        ("存储容量达到10PB，", "10PB", MentionKind.OTHER, "10 PB", None),
+        ("5 GB of memory", "5 GB", MentionKind.OTHER, "5 GB", None),
+    ],
+)
+def test_spellings_chinese_and_business_sources_print(
+    text: str, figure: str, kind: MentionKind, value: str, bound: Bound | None
+) -> None:
+    """Before: 超千亿元 and 百億元 were missed, 低于 was no bound, "10PB" was the number 10."""
+    m = only(text)
+    assert (m.text, m.kind, m.bound) == (figure, kind, bound)
+    assert m.quantity == parse_quantity(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        ("峰值运算速度每秒12.5亿亿次，", "12.5亿亿", "two magnitude words"),
+        ("worth $8.69B in", "$8.69B", "billion in business news and a byte"),
+        ("a 17B deal", "17B", "billion in business news and a byte"),
+    ],
+)
+def test_figures_that_read_two_ways_are_unreadable(text: str, figure: str, reason: str) -> None:
+    """Before: 12.5亿 counting 亿次, 8.69 USD and 17 were read, each far from the figure."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
+@pytest.mark.parametrize("text", ["打造千亿级产业", "千万不要忘记", "千亿"])
+def test_bare_thousands_without_a_unit_are_words(text: str) -> None:
+    assert extract(text) == ()
+
+
+# --------------------------------------------------------------------------
 # The rules the docs page lists
 
 

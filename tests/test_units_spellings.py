@@ -343,3 +343,23 @@ def test_any_mix_of_the_words_is_read_or_refused_cleanly(text: str, dimension: s
     else:
         assert figure.bound in (None, *(b.value for b in aipark.Bound))
         assert figure.precision in (None, *(p.value for p in aipark.Precision))
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("低于1.25", "less_than"),
+        ("少于100", "less_than"),
+        ("高于40 MW", "more_than"),
+        ("大于5亩", "more_than"),
+        ("多于3", "more_than"),
+        ("不高于1.3", "at_most"),
+        ("不大于1.3", "at_most"),
+        ("不多于10", "at_most"),
+        ("不小于1.2", "at_least"),
+        ("低於1.25", "less_than"),
+    ],
+)
+def test_comparative_bound_words_of_chinese_sources(text: str, bound: str) -> None:
+    """低于/高于 and their negations; 不大于 is at most, never "more than"."""
+    assert read_figure(text).bound == bound

@@ -113,6 +113,16 @@ _MORE_BOUND_PREFIXES: Final = {
     "大約": "about",
     "約": "about",
     "突破": "more_than",
+    "不高於": "at_most",
+    "不大於": "at_most",
+    "不多於": "at_most",
+    "不小於": "at_least",
+    "低於": "less_than",
+    "小於": "less_than",
+    "少於": "less_than",
+    "高於": "more_than",
+    "大於": "more_than",
+    "多於": "more_than",
     "surpass": "more_than",
     "surpasses": "more_than",
     "roughly": "about",
@@ -342,9 +352,10 @@ _EN_MAGNITUDE_AFTER = re.compile(
     rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})(?![A-Za-z])(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
 _CN_AFTER = re.compile(
-    rf"(?P<more>[多余餘])?(?P<mag>万亿|萬億|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
+    rf"(?P<more>[多余餘])?(?P<mag>[万萬][亿億]|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
 )
 _CN_AFTER_FIRST: Final = frozenset("多余餘" + _CN_MAGNITUDES)
+_CN_MAGNITUDE_SET: Final = frozenset(_CN_MAGNITUDES)
 _EN_MAGNITUDE_FIRST: Final = frozenset(
     c for w in _spellings.ENGLISH_MAGNITUDES for c in (w[0].lower(), w[0].upper())
 )
@@ -608,6 +619,17 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         more = cn_after["more"] or cn_after["more2"] or ""
         magnitude += cn_after["mag"] or ""
         end = cn_after.end()
+        if magnitude and s[end : end + 1] in _CN_MAGNITUDE_SET:
+            # "12.5亿亿次": not 12.5亿 counting 亿次; the parser refuses two magnitude words.
+            while s[end : end + 1] in _CN_MAGNITUDE_SET:
+                end += 1
+            return Mention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=MentionKind.NUMBER,
+                reason=_read(s[start:end]).reason,
+            )
     p = s[start - 1] if start else ""
     bound = _bound_before(s, start) if p in _BOUND_LAST or p.isspace() else None
     after = _FOLLOW.match(s, end)
@@ -662,7 +684,10 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         raw = raw[:-1]
     if not raw:
         return None
-    value = _cn_number(raw)
+    # "千亿元", "百万亩": a bare 千 or 百 before a magnitude word is a number, when a
+    # unit follows (alone, 千万 is also "by all means").
+    bare = _BARE_CN.get(raw) if magnitude else None
+    value = bare or _cn_number(raw)
     if value is None:
         return None
     cn = _cn_after(s, end)
@@ -679,9 +704,12 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         after = _AFTER.match(s, end)
     head = f"{value}{more}{magnitude}"
     mention = _with_unit(text, s, start, end, head, bound, after, chinese=True)
-    if mention is None or mention.kind is not MentionKind.NUMBER or magnitude:
+    if mention is None or mention.kind is not MentionKind.NUMBER or (magnitude and not bare):
         return mention
-    return None  # a Chinese numeral with nothing after it is a word: 一直, 千万
+    return None  # a Chinese numeral with nothing after it is a word: 一直, 千万, 千亿级
+
+
+_BARE_CN: Final = {"千": 1000, "仟": 1000, "百": 100, "佰": 100}
 
 
 @lru_cache(maxsize=1024)
@@ -987,6 +1015,19 @@ def _with_unit(
                 reading = _read(head + s[end : precise.end()], compute=True)
                 stop = precise.end()
             return _finish(text, start, stop, reading, bound)
+        if after["w1"] == "B":
+            # "$8.69B", "a 17B deal": billions in the news, bytes to pint; never a guess.
+            stop = after.end("w1")
+            figure = text[start:stop]
+            return Mention(
+                text=figure,
+                start=start,
+                end=stop,
+                kind=_kind_of_text(head),
+                bound=bound,
+                reason=f"{figure!r}: 'B' after a number is a billion in business news and a "
+                "byte to pint; write 'billion' or 'byte'",
+            )
         units = _units_of(after)
     for unit in units:
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
@@ -1087,8 +1128,17 @@ def _precision_after(s: str, end: int) -> re.Match[str] | None:
 
 @lru_cache(maxsize=512)
 def _dimensioned(units: UnitsContainer) -> bool:
-    """Whether a quantity of these units has a dimension (pint works it out anew each time)."""
-    return bool(get_registry().get_dimensionality(units))
+    """Whether these units measure something: a dimension, or information.
+
+    Information is dimensionless in pint (``bit = []``), yet "10PB" of storage
+    is 10 petabytes, not the number 10.  Other dimensionless units (radians,
+    percent, dB) read after a number stay words unless a rule reads them.
+    pint works this out anew each time, so it is remembered.
+    """
+    reg = get_registry()
+    if reg.get_dimensionality(units):
+        return True
+    return "bit" in reg.get_root_units(units)[1]._units
 
 
 def _finish(
@@ -1131,7 +1181,9 @@ def _kind_of_unit(unit: str) -> MentionKind:
     if q.check("[floating_point_operation] / [time]"):
         return MentionKind.COMPUTE
     if not q.dimensionality:
-        return MentionKind.RATIO if str(q.units) in ("percent", "permille") else MentionKind.NUMBER
+        if str(q.units) in ("percent", "permille"):
+            return MentionKind.RATIO
+        return MentionKind.OTHER if _dimensioned(q._units) else MentionKind.NUMBER  # bytes
     return MentionKind.OTHER
 
 
