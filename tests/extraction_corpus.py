@@ -236,7 +236,8 @@ CORPUS: Final[list[tuple[str, list[Figure]]]] = [
     ),
     (
         "园区计划打造100个以上应用场景，培育10家龙头企业。",
-        [("100个", "count", 100), ("10家", "count", 10)],
+        # The bound word after a figure belongs to its span, as in "600亿元以上".
+        [("100个以上", "count", 100), ("10家", "count", 10)],
     ),
     (
         "该基地占地面积约为400公顷，分为六个片区。",

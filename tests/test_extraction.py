@@ -427,6 +427,50 @@ def test_figures_that_read_two_ways_are_unreadable(text: str, figure: str, reaso
     assert reason in m.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value", "bound", "counts"),
+    [
+        ("PUE值控制在1.2以下，", "1.2以下", MentionKind.NUMBER, 1.2, Bound.AT_MOST, None),
+        ("约500左右", "500左右", MentionKind.NUMBER, 500, Bound.ABOUT, None),
+        ("企业300家以上，", "300家以上", MentionKind.COUNT, 300, Bound.AT_LEAST, "家"),
+        ("打造100个以上应用场景", "100个以上", MentionKind.COUNT, 100, Bound.AT_LEAST, "应用场景"),
+    ],
+)
+def test_a_bound_word_after_a_number_or_its_measure_word(
+    text: str,
+    figure: str,
+    kind: MentionKind,
+    value: float,
+    bound: Bound,
+    counts: str | None,
+) -> None:
+    """Before: "1.2以下" counted 以下, "100个以上应用场景" counted 以上应用场景."""
+    m = only(text)
+    assert (m.text, m.kind, m.bound, m.counts) == (figure, kind, bound, counts)
+    assert m.quantity is not None
+    assert m.quantity.magnitude == value
+
+
+def test_two_different_bounds_are_refused_as_the_parser_does() -> None:
+    m = only("超过300家以上")
+    assert m.quantity is None
+    assert m.reason == "'300家以上' bounds the figure twice (more_than and at_least)"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("年节电约3000万千瓦时。", "3000万千瓦时", "3e7 kWh"),
+        ("装机功率5千瓦", "5千瓦", "5 kW"),
+        ("年耗電5千瓦時", "5千瓦時", "5 kWh"),
+    ],
+)
+def test_chinese_power_and_energy_units(text: str, figure: str, value: str) -> None:
+    m = only(text)
+    assert (m.text, m.kind) == (figure, MentionKind.OTHER)
+    assert m.quantity == parse_quantity(value)
+
+
 @pytest.mark.parametrize("text", ["打造千亿级产业", "千万不要忘记", "千亿"])
 def test_bare_thousands_without_a_unit_are_words(text: str) -> None:
     assert extract(text) == ()

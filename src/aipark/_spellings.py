@@ -24,6 +24,7 @@ TRADITIONAL: Final = {
     "餘": "余",
     "雙": "双",
     "單": "单",
+    "時": "时",
 }
 
 #: Chinese magnitude words written after a number ("600亿元"), and their factors.
@@ -50,6 +51,8 @@ UNIT_SPELLINGS: Final = {
     "千米": "kilometer",
     "公里": "kilometer",
     "公尺": "meter",
+    "千瓦时": "kilowatt_hour",
+    "千瓦": "kilowatt",
     "square kilometers": "kilometer ** 2",
     "square kilometres": "kilometer ** 2",
     "square kilometer": "kilometer ** 2",

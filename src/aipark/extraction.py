@@ -1085,12 +1085,14 @@ def _with_unit(
     bound = bound or reading.bound
     if not head[:1].isdigit():  # a currency sign: money, whatever follows
         return _finish(text, start, end, reading, bound)
+    stop = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
+    if s[stop : stop + 1] in _BOUND_SUFFIX_FIRST and (suffix := _BOUND_SUFFIX.match(s, stop)):
+        return _bound_after(text, start, end, stop, suffix.end(), reading, bound)
     noun = _noun(s, end, chinese=chinese)
     if noun is None:
         if (chinese and head.isdigit()) or word:
             return None  # a number word with nothing to count is a word: "one of them", 一直
         return _finish(text, start, end, reading, bound)
-    stop = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
     return Mention(
         text=text[start:stop],
         start=start,
@@ -1099,6 +1101,38 @@ def _with_unit(
         quantity=q,
         bound=bound,
         counts=noun,
+    )
+
+
+def _bound_after(
+    text: str, start: int, end: int, stop: int, finish: int, reading: _Reading, bound: Bound | None
+) -> Mention:
+    """A bound word after a number or its measure word: "1.2以下", "300家以上".
+
+    ``end`` is the number's end, ``stop`` its measure word's (if any), ``finish``
+    the bound word's.  A second, different bound is refused, as the parser does.
+    """
+    figure = text[start:finish]
+    after = _BOUND_OF[_spellings.BOUND_SUFFIXES[text[stop:finish]]]
+    if bound is not None and bound is not after:
+        return Mention(
+            text=figure,
+            start=start,
+            end=finish,
+            kind=MentionKind.COUNT if stop > end else MentionKind.NUMBER,
+            reason=f"{figure!r} bounds the figure twice ({bound.value} and {after.value})",
+        )
+    if stop == end:
+        return _finish(text, start, finish, reading, after)
+    # "100个以上应用场景": the noun after the bound word; "企业300家以上": the measure word.
+    return Mention(
+        text=figure,
+        start=start,
+        end=finish,
+        kind=MentionKind.COUNT,
+        quantity=reading.quantity,
+        bound=after,
+        counts=_cn_noun_at(text, finish) or text[end:stop],
     )
 
 
@@ -1219,18 +1253,7 @@ def _noun(s: str, end: int, *, chinese: bool) -> str | None:
         pos = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
         if pos == end and chinese:
             return None
-        stop = pos
-        while (
-            stop < len(s)
-            and stop - pos < 10
-            and s[stop] not in _CN_NOUN_STOP
-            and not s[stop].isspace()
-            and ("\u3400" <= s[stop] <= "\u9fff" or s[stop].isalpha())
-        ):
-            stop += 1
-        if stop == pos and pos > end:
-            return s[end:pos]  # "企业200家": the measure word is all that follows
-        return s[pos:stop] or None
+        return _cn_noun_at(s, pos) or (s[end:pos] or None)  # "企业200家": the measure word
     m = _NOUN_PHRASE.match(s, end)
     if m is None:
         return None
@@ -1254,6 +1277,20 @@ def _noun(s: str, end: int, *, chinese: bool) -> str | None:
     if not words or words[0].lower() in ("and", "percent", "per"):
         return None
     return " ".join(words)
+
+
+def _cn_noun_at(s: str, pos: int) -> str:
+    """The Chinese noun from ``pos``: up to ten characters, to a stop word or a space."""
+    stop = pos
+    while (
+        stop < len(s)
+        and stop - pos < 10
+        and s[stop] not in _CN_NOUN_STOP
+        and not s[stop].isspace()
+        and ("\u3400" <= s[stop] <= "\u9fff" or s[stop].isalpha())
+    ):
+        stop += 1
+    return s[pos:stop]
 
 
 _NEXT_WORD: Final = re.compile(r"[-\s]+(\w+)")
