@@ -451,10 +451,37 @@ def test_a_bound_word_after_a_number_or_its_measure_word(
     assert m.quantity.magnitude == value
 
 
-def test_two_different_bounds_are_refused_as_the_parser_does() -> None:
-    m = only("超过300家以上")
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("超过300家以上", "300家以上"),
+        ("超过600亿元以上", "600亿元以上"),
+        ("超过20%以上", "20%以上"),
+    ],
+)
+def test_two_different_bounds_are_refused_as_the_parser_does(text: str, figure: str) -> None:
+    """Before, the bound before the figure won silently over the one after it."""
+    m = only(text)
+    assert m.text == figure
     assert m.quantity is None
-    assert m.reason == "'300家以上' bounds the figure twice (more_than and at_least)"
+    assert m.reason == f"{figure!r} bounds the figure twice (more_than and at_least)"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "bound"),
+    [
+        ("约600亿元左右", "600亿元左右", Bound.ABOUT),
+        ("增长20%以上，", "20%以上", Bound.AT_LEAST),
+        ("a PUE below 1.3.", "1.3", Bound.LESS_THAN),
+        ("under 40 MW", "40 MW", Bound.LESS_THAN),
+    ],
+)
+def test_bounds_around_percentages_and_english_comparatives(
+    text: str, figure: str, bound: Bound
+) -> None:
+    m = only(text)
+    assert (m.text, m.bound) == (figure, bound)
+    assert m.quantity is not None
 
 
 @pytest.mark.parametrize(

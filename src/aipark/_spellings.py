@@ -136,6 +136,8 @@ BOUND_PREFIXES: Final = {
     "up to": "at_most",
     "less than": "less_than",
     "fewer than": "less_than",
+    "below": "less_than",
+    "under": "less_than",
 }
 
 #: Words after a number ("600多亿元", "2900余亩") or after a figure ("100P以上").

@@ -1004,7 +1004,13 @@ def _with_unit(
     units: tuple[str, ...] = ()
     if after is not None:
         if after["pct"] is not None:
-            return _finish(text, start, after.end(), _read(f"{head} percent"), bound, ratio=True)
+            stop = after.end()
+            reading = _read(f"{head} percent")
+            if s[stop : stop + 1] in _BOUND_SUFFIX_FIRST and (
+                suffix := _BOUND_SUFFIX.match(s, stop)
+            ):  # "20%以上"
+                reading, stop = _read(f"{head} percent{suffix.group()}"), suffix.end()
+            return _finish(text, start, stop, reading, bound, ratio=True)
         if after["short"] is not None:
             stop = after.end()
             context = s[max(0, start - 60) : stop + 10]
@@ -1180,6 +1186,15 @@ def _finish(
 ) -> Mention:
     q = reading.quantity
     kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
+    if bound is not None and reading.bound is not None and bound is not reading.bound:
+        figure = text[start:end]  # "超过20%以上": refused, as the parser does
+        return Mention(
+            text=figure,
+            start=start,
+            end=end,
+            kind=kind,
+            reason=f"{figure!r} bounds the figure twice ({bound.value} and {reading.bound.value})",
+        )
     return Mention(
         text=text[start:end],
         start=start,
