@@ -498,7 +498,69 @@ def test_chinese_power_and_energy_units(text: str, figure: str, value: str) -> N
     assert m.quantity == parse_quantity(value)
 
 
-@pytest.mark.parametrize("text", ["打造千亿级产业", "千万不要忘记", "千亿"])
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value"),
+    [
+        ("总投资5千亿元", "5千亿元", MentionKind.MONEY, "5e11 CNY"),
+        ("投资1千万元", "1千万元", MentionKind.MONEY, "1e7 CNY"),
+        ("3百万亩耕地", "3百万亩", MentionKind.AREA, "3e6 mu"),
+        ("1.5千万元", "1.5千万元", MentionKind.MONEY, "1.5e7 CNY"),
+        ("装机5千瓦", "5千瓦", MentionKind.OTHER, "5 kW"),
+        ("全长5千米", "5千米", MentionKind.OTHER, "5 km"),
+    ],
+)
+def test_digits_with_a_compound_magnitude(
+    text: str, figure: str, kind: MentionKind, value: str
+) -> None:
+    """Before, "5千亿元" was a count of 5 (counting 千亿元), "1千万元" one of 1."""
+    m = only(text)
+    assert (m.text, m.kind) == (figure, kind)
+    assert m.quantity == parse_quantity(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        ("50亿港元", "50亿港元", "no Hong Kong dollar (港元)"),
+        ("50亿日元", "50亿日元", "no yen (日元)"),
+        ("100万英镑", "100万英镑", "no pound sterling (英镑)"),
+        ("總投資新台幣120億元", "120億元", "'新台幣120億元': 元 here is the New Taiwan dollar"),
+        ("港幣約50億元", "50億元", "'港幣約50億元': 元 here is the Hong Kong dollar"),
+        ("3千家企业", "3千", "mixes digits and a Chinese numeral"),
+    ],
+)
+def test_money_in_currencies_aipark_does_not_define_is_unreadable(
+    text: str, figure: str, reason: str
+) -> None:
+    """Before, "新台幣120億元" was 12 billion CNY and "50亿港元" a count of 港元."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
+def test_yuan_after_renminbi_is_the_yuan() -> None:
+    assert only("人民幣120億元").quantity == parse_quantity("1.2e10 CNY")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "bound"),
+    [
+        ("可容納逾百家企業", "百家", 100, Bound.MORE_THAN),
+        ("近千家企业入驻", "千家", 1000, Bound.ABOUT),
+    ],
+)
+def test_a_bare_hundred_or_thousand_after_a_bound_word(
+    text: str, figure: str, value: int, bound: Bound
+) -> None:
+    m = only(text)
+    assert (m.text, m.kind, m.bound) == (figure, MentionKind.COUNT, bound)
+    assert m.quantity is not None
+    assert m.quantity.magnitude == value
+
+
+@pytest.mark.parametrize("text", ["打造千亿级产业", "千万不要忘记", "千亿", "百家争鸣", "千家万户"])
 def test_bare_thousands_without_a_unit_are_words(text: str) -> None:
     assert extract(text) == ()
 

@@ -363,3 +363,25 @@ def test_any_mix_of_the_words_is_read_or_refused_cleanly(text: str, dimension: s
 def test_comparative_bound_words_of_chinese_sources(text: str, bound: str) -> None:
     """低于/高于 and their negations; 不大于 is at most, never "more than"."""
     assert read_figure(text).bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5千万元", "5e7 CNY"),
+        ("3百亿元", "3e10 CNY"),
+        ("5千亿元", "5e11 CNY"),
+        ("2十万亩", "2e5 mu"),
+        ("1千万亿元", "1e15 CNY"),
+        ("5千米", "5 km"),
+        ("5千瓦时", "5 kWh"),
+    ],
+)
+def test_compound_chinese_magnitudes(text: str, value: str) -> None:
+    """千万, 百亿, 千亿 are one magnitude word as sources print them; 千米 and 千瓦 stay units."""
+    assert read_figure(text).quantity == parse_quantity(value)
+
+
+def test_two_magnitude_words_are_still_refused() -> None:
+    with pytest.raises(aipark.ValidationError, match="two magnitude words"):
+        read_figure("5百万亿元")

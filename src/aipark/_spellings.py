@@ -28,7 +28,19 @@ TRADITIONAL: Final = {
 }
 
 #: Chinese magnitude words written after a number ("600亿元"), and their factors.
-CHINESE_MAGNITUDES: Final = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+#: 千万, 百亿 and the like are one word, as sources print them ("5千万元", "3百亿元").
+CHINESE_MAGNITUDES: Final = {
+    "千万亿": 10**15,
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+}
 
 #: English magnitude words written after a number ("60 billion yuan").
 ENGLISH_MAGNITUDES: Final = {
@@ -83,6 +95,34 @@ REFUSED_SIGNS: Final = {
     "HK$": "aipark defines no Hong Kong dollar: convert the amount to CNY, USD or EUR first",
     "NT$": "aipark defines no New Taiwan dollar: convert the amount to CNY, USD or EUR first",
     "£": "aipark defines no pound sterling: convert the amount to CNY, USD or EUR first",
+}
+
+#: Chinese names of currencies aipark does not define, Simplified and Traditional, with
+#: their English names: "50亿港元", and "新台幣120億元", where 元 is not the yuan.
+FOREIGN_CURRENCY_NAMES: Final = {
+    "新台币": "New Taiwan dollar",
+    "新台幣": "New Taiwan dollar",
+    "新臺幣": "New Taiwan dollar",
+    "台币": "New Taiwan dollar",
+    "台幣": "New Taiwan dollar",
+    "臺幣": "New Taiwan dollar",
+    "港元": "Hong Kong dollar",
+    "港币": "Hong Kong dollar",
+    "港幣": "Hong Kong dollar",
+    "澳门币": "Macanese pataca",
+    "澳門幣": "Macanese pataca",
+    "日元": "yen",
+    "日圆": "yen",
+    "日圓": "yen",
+    "英镑": "pound sterling",
+    "英鎊": "pound sterling",
+    "韩元": "won",
+    "韓元": "won",
+    "澳元": "Australian dollar",
+    "加元": "Canadian dollar",
+    "卢布": "rouble",
+    "盧布": "rouble",
+    "瑞士法郎": "Swiss franc",
 }
 
 #: Words before a figure that bound it, and the bound each means (a ``Bound`` value).

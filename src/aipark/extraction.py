@@ -352,9 +352,9 @@ _EN_MAGNITUDE_AFTER = re.compile(
     rf"\s?(?P<mag>{_EN_MAGNITUDE_WORDS})(?![A-Za-z])(?!\s+(?:of|to)\b)", re.IGNORECASE
 )
 _CN_AFTER = re.compile(
-    rf"(?P<more>[多余餘])?(?P<mag>[万萬][亿億]|[{_CN_MAGNITUDES}])?(?P<more2>[多余餘])?"
+    rf"(?P<more>[多余餘])?(?P<mag>[十百千]?(?:[万萬][亿億]|[{_CN_MAGNITUDES}]))?(?P<more2>[多余餘])?"
 )
-_CN_AFTER_FIRST: Final = frozenset("多余餘" + _CN_MAGNITUDES)
+_CN_AFTER_FIRST: Final = frozenset("多余餘十百千" + _CN_MAGNITUDES)
 _CN_MAGNITUDE_SET: Final = frozenset(_CN_MAGNITUDES)
 _EN_MAGNITUDE_FIRST: Final = frozenset(
     c for w in _spellings.ENGLISH_MAGNITUDES for c in (w[0].lower(), w[0].upper())
@@ -684,9 +684,15 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         raw = raw[:-1]
     if not raw:
         return None
+    bound = _bound_before(s, start)
     # "千亿元", "百万亩": a bare 千 or 百 before a magnitude word is a number, when a
-    # unit follows (alone, 千万 is also "by all means").
-    bare = _BARE_CN.get(raw) if magnitude else None
+    # unit follows (alone, 千万 is also "by all means"); so is "逾百家", "近千家": after
+    # a bound word, before a measure word.
+    bare = (
+        _BARE_CN.get(raw)
+        if magnitude or (bound is not None and s[end : end + 1] in _CLASSIFIER_SET)
+        else None
+    )
     value = bare or _cn_number(raw)
     if value is None:
         return None
@@ -696,7 +702,6 @@ def _chinese_number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         more = cn["more"] or cn["more2"] or ""
         magnitude = cn["mag"] or ""
         end = cn.end()
-    bound = _bound_before(s, start)
     after = _FOLLOW.match(s, end)
     if after is not None and (rng := after["rng"]) is not None:
         if rng.strip()[:1] in "至到-–—~～":
@@ -1077,6 +1082,10 @@ def _with_unit(
                 bound=bound,
                 reason=refused.reason,
             )
+    if "\u3400" <= s[end : end + 1] <= "\u9fff" and (
+        misread := _refused_after(text, s, start, end, head)
+    ):
+        return misread
     reading = _read(head.strip())
     q = reading.quantity
     if q is None:
@@ -1108,6 +1117,45 @@ def _with_unit(
         bound=bound,
         counts=noun,
     )
+
+
+def _refused_after(text: str, s: str, start: int, end: int, head: str) -> Mention | None:
+    """What two words would misread: "50亿港元" is no count of 港元, "3千家" none of 千家."""
+    foreign = _FOREIGN_CURRENCY.match(s, end)
+    if foreign is not None:
+        name = foreign.group()
+        stop = foreign.end()
+        return Mention(
+            text=text[start:stop],
+            start=start,
+            end=stop,
+            kind=MentionKind.MONEY,
+            reason=f"{text[start:stop]!r}: aipark defines no "
+            f"{_spellings.FOREIGN_CURRENCY_NAMES[name]} ({name}): convert the amount to CNY, "
+            "USD or EUR first",
+        )
+    if head[-1:].isdigit() and s[end] in "百千" and not s.startswith("百分之", end):
+        # Not 十 ("5十字路口" is five crossroads), nor 百分之, which starts a percentage.
+        stop = end + 1
+        return Mention(
+            text=text[start:stop],
+            start=start,
+            end=stop,
+            kind=MentionKind.NUMBER,
+            reason=f"{text[start:stop]!r} mixes digits and a Chinese numeral: aipark reads "
+            f"'{head}{s[end]}' only before 万 or 亿 ('5千万'); write the number in digits",
+        )
+    return None
+
+
+_FOREIGN_CURRENCY: Final = re.compile(
+    "|".join(sorted(_spellings.FOREIGN_CURRENCY_NAMES, key=len, reverse=True))
+)
+# A foreign currency's name just before a figure in 元: "新台幣120億元", "港幣約50億元".
+_FOREIGN_BEFORE: Final = re.compile(
+    "(?:" + "|".join(sorted(_spellings.FOREIGN_CURRENCY_NAMES, key=len, reverse=True)) + ")"
+    r"[约約大近逾超过過]{0,2}\s?$"
+)
 
 
 def _bound_after(
@@ -1186,6 +1234,19 @@ def _finish(
 ) -> Mention:
     q = reading.quantity
     kind = MentionKind.RATIO if ratio else (_kind(q) if q is not None else MentionKind.OTHER)
+    if kind is MentionKind.MONEY and "元" in text[start:end]:
+        before = _FOREIGN_BEFORE.search(text, max(0, start - 8), start)
+        if before is not None:
+            name = before.group().rstrip("约約大近逾超过過 ")
+            figure = text[before.start() : end]
+            return Mention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind=kind,
+                reason=f"{figure!r}: 元 here is the {_spellings.FOREIGN_CURRENCY_NAMES[name]}, "
+                "which aipark does not define: convert the amount to CNY, USD or EUR first",
+            )
     if bound is not None and reading.bound is not None and bound is not reading.bound:
         figure = text[start:end]  # "超过20%以上": refused, as the parser does
         return Mention(
@@ -1462,6 +1523,12 @@ def reading_rules() -> tuple[tuple[str, str, str], ...]:
             "currency signs before a number",
             words(_spellings.CURRENCY_SIGNS),
             ", ".join(f"`{k}` is {v}" for k, v in _spellings.CURRENCY_SIGNS.items()),
+        ),
+        (
+            "currencies aipark does not define, in Chinese",
+            words(_spellings.FOREIGN_CURRENCY_NAMES),
+            "unreadable, with the reason, after a figure (50亿港元) or before one in 元 "
+            "(新台幣120億元)",
         ),
         (
             "currency signs refused",

@@ -192,7 +192,7 @@ def read_figure(text: str, *, dimension: str | None = None) -> Figure:
     found = _CHINESE_WORD.match(text, pos)
     if found is not None and (
         not found["space"]
-        or found["word"] == "万亿"  # never a prefix: 10^12 would take pint's "tera" place
+        or len(found["word"]) > 1  # 万亿, 千万: never a prefix (the registry has 万 and 亿)
         # A prefix only when a unit name follows at once: "60 亿CNY", not "1 万 mu".
         or not _ASCII_LETTER.match(text, found.end())
     ):
@@ -333,7 +333,7 @@ def _parse_units(text: str) -> UnitsContainer:
 _SUPERSCRIPT = re.compile("[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPERSCRIPT_DIGITS: Final = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "+-0123456789")
 _SPELLING = re.compile(
-    rf"(?P<pre>{_alternatives(_spellings.CHINESE_MAGNITUDES)})?"
+    rf"(?P<pre>{_alternatives(['万亿', '亿', '万'])})?"  # the registry's prefixes, and 万亿
     rf"(?P<spelling>{_alternatives(_spellings.UNIT_SPELLINGS)})(?![A-Za-z_])"
 )
 _FLOPS_NAME = re.compile(
