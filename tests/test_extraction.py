@@ -540,6 +540,43 @@ def test_money_in_currencies_aipark_does_not_define_is_unreadable(
     assert reason in m.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        ("exports doubled to $300m.", "$300m", "a currency sign and a unit ('m')"),
+        ("€40m in funding", "€40m", "a currency sign and a unit ('m')"),
+        ("a US$1.2tn market", "US$1.2tn", "a currency sign and a unit ('tn')"),
+        ("$300 per mu", "$300 per mu", "a currency sign and a unit ('per mu')"),
+        ("revenue of 300m yuan", "300m yuan", "'m' before a currency is a magnitude"),
+        ("5k dollars", "5k dollars", "'k' before a currency is a magnitude"),
+    ],
+)
+def test_money_with_a_letter_for_its_magnitude_is_unreadable(
+    text: str, figure: str, reason: str
+) -> None:
+    """Before: 300 USD, 40 EUR, 1.2 USD, 300 USD, 300 meters and 5 Boltzmann constants."""
+    m = only(text)
+    assert (m.text, m.kind) == (figure, MentionKind.MONEY)
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("RMB300 million", "RMB300 million", "3e8 CNY"),
+        ("RMB60bn", "RMB60bn", "6e10 CNY"),
+        ("$300 in funding", "$300", "300 USD"),
+    ],
+)
+def test_currency_codes_right_before_the_digits(text: str, figure: str, value: str) -> None:
+    """ "RMB300 million", as English-language Chinese dailies print it, was not found at all."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity == parse_quantity(value)
+
+
 def test_yuan_after_renminbi_is_the_yuan() -> None:
     assert only("人民幣120億元").quantity == parse_quantity("1.2e10 CNY")
 

@@ -329,7 +329,7 @@ _SCAN_BRANCHES: Final = {
     """,
     "num": rf"""
     (?P<num>(?P<cur>{_CURRENCY_PREFIX}\s?)?
-        (?:(?P<digits>(?<![0-9A-Za-z.\-/_^])(?:{_DIGITS})(?:[eE][+-]?[0-9]{{1,3}}(?![0-9]))?)
+        (?:(?P<digits>(?:(?<![0-9A-Za-z.\-/_^])|(?<=RMB|CNY|USD|EUR))(?:{_DIGITS})(?:[eE][+-]?[0-9]{{1,3}}(?![0-9]))?)
           |(?P<cn>{_CN_NUM})|(?P<en>{_EN_NUM})))
     """,
 }
@@ -919,6 +919,12 @@ def _could_be_unit(text: str) -> bool:
     return False
 
 
+# Letters that business text writes for magnitudes and pint reads as units.
+_MAGNITUDE_LETTERS: Final = frozenset(["m", "M", "k", "K", "mn", "tn"])
+# A currency word right after a unit: "300m yuan", "5k dollars".
+_CURRENCY_NEXT: Final = re.compile(
+    r" ?(?:(?i:yuan|dollars?|euros?|renminbi|RMB|CNY|USD|EUR)(?![A-Za-z])|美元|欧元|歐元|元)"
+)
 # A power written as a digit right after a unit's last letter ("km2", "m3"),
 # not a year, a count or a number ("300 PFLOPS2025年", "5亩3处", "hectares2,918").
 _BARE_POWER: Final = re.compile(r"[23](?![0-9A-Za-z\u3400-\u9fff]|[.,][0-9])")
@@ -1040,10 +1046,46 @@ def _with_unit(
                 "byte to pint; write 'billion' or 'byte'",
             )
         units = _units_of(after)
+        if (
+            not head[:1].isdigit()
+            and (w1 := after["w1"]) is not None
+            and (after["lead"] is None or w1.lower() == "per")
+        ):
+            # "$300m", "€40m", "US$1.2tn", "$300 per mu": a currency sign and a unit
+            # the parser refuses; never "$300".
+            stop = after.end("w3") if after["w3"] and w1.lower() == "per" else after.end("w1")
+            if w1.lower() == "per" and after["w2"] and not after["w3"]:
+                stop = after.end("w2")
+            figure = text[start:stop]
+            return Mention(
+                text=figure,
+                start=start,
+                end=stop,
+                kind=MentionKind.MONEY,
+                bound=bound,
+                reason=_read(head + s[end:stop]).reason
+                or f"{figure!r}: a currency sign and a unit in one figure",
+            )
     for unit in units:
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
         if reading.quantity is not None and _dimensioned(reading.quantity._units):
             unit_end = end + len(unit)
+            if unit.strip() in _MAGNITUDE_LETTERS and (
+                currency := _CURRENCY_NEXT.match(s, unit_end)
+            ):
+                # "300m yuan", "5k dollars": a magnitude to business text, a meter to pint.
+                stop = currency.end()
+                figure = text[start:stop]
+                return Mention(
+                    text=figure,
+                    start=start,
+                    end=stop,
+                    kind=MentionKind.MONEY,
+                    bound=bound,
+                    reason=f"{figure!r}: {unit.strip()!r} before a currency is a magnitude in "
+                    "business text but a unit to pint; write the magnitude as a word "
+                    "('million', 'thousand', 万, 亿)",
+                )
             if "a" <= unit[-1].lower() <= "z" and _BARE_POWER.match(s, unit_end):
                 # "5 km2": not 5 km; the parser refuses the power written as a digit.
                 stop = unit_end + 1
