@@ -545,7 +545,6 @@ def test_money_in_currencies_aipark_does_not_define_is_unreadable(
     [
         ("exports doubled to $300m.", "$300m", "a currency sign and a unit ('m')"),
         ("€40m in funding", "€40m", "a currency sign and a unit ('m')"),
-        ("a US$1.2tn market", "US$1.2tn", "a currency sign and a unit ('tn')"),
         ("$300 per mu", "$300 per mu", "a currency sign and a unit ('per mu')"),
         ("revenue of 300m yuan", "300m yuan", "'m' before a currency is a magnitude"),
         ("5k dollars", "5k dollars", "'k' before a currency is a magnitude"),
@@ -554,7 +553,7 @@ def test_money_in_currencies_aipark_does_not_define_is_unreadable(
 def test_money_with_a_letter_for_its_magnitude_is_unreadable(
     text: str, figure: str, reason: str
 ) -> None:
-    """Before: 300 USD, 40 EUR, 1.2 USD, 300 USD, 300 meters and 5 Boltzmann constants."""
+    """Before: 300 USD, 40 EUR, 300 USD, 300 meters and 5 Boltzmann constants."""
     m = only(text)
     assert (m.text, m.kind) == (figure, MentionKind.MONEY)
     assert m.quantity is None
@@ -567,6 +566,8 @@ def test_money_with_a_letter_for_its_magnitude_is_unreadable(
     [
         ("RMB300 million", "RMB300 million", "3e8 CNY"),
         ("RMB60bn", "RMB60bn", "6e10 CNY"),
+        ("RMB15mn in fees", "RMB15mn", "1.5e7 CNY"),
+        ("a US$1.2tn market", "US$1.2tn", "1.2e12 USD"),
         ("$300 in funding", "$300", "300 USD"),
     ],
 )
@@ -575,6 +576,33 @@ def test_currency_codes_right_before_the_digits(text: str, figure: str, value: s
     m = only(text)
     assert m.text == figure
     assert m.quantity == parse_quantity(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("20k users", "20k", "boltzmann_constant"),
+        ("500K PCs", "500K", "kelvin"),
+        ("over 10M people", "10M", "molar"),
+        ("2m visitors", "2m", "meter"),
+    ],
+)
+def test_letters_for_thousands_and_millions_are_unreadable(
+    text: str, figure: str, unit: str
+) -> None:
+    """Before, "20k users" was 20 Boltzmann constants and "10M people" 10 molar."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert f"business text but {unit} to pint" in m.reason
+
+
+@pytest.mark.parametrize(("text", "figure"), [("5m tall", "5m"), ("a 100m sprint", "100m")])
+def test_meters_stay_meters(text: str, figure: str) -> None:
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity == parse_quantity(figure)
 
 
 def test_yuan_after_renminbi_is_the_yuan() -> None:

@@ -49,6 +49,8 @@ ENGLISH_MAGNITUDES: Final = {
     "billion": 10**9,
     "trillion": 10**12,
     "bn": 10**9,
+    "mn": 10**6,
+    "tn": 10**12,
 }
 
 #: Unit spellings the registry's grammar cannot hold, and the unit text each means.

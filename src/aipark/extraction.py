@@ -919,6 +919,11 @@ def _could_be_unit(text: str) -> bool:
     return False
 
 
+# Letters right after the digits that business text writes for magnitudes ("20k",
+# "500K", "10M") and pint reads as units no article means (the Boltzmann
+# constant, molar) or as kelvin; "m" is a meter unless a plural noun follows.
+_THOUSANDS_OR_UNITS: Final = frozenset(["k", "K", "M"])
+_PLURAL_NEXT: Final = re.compile(r" [A-Za-z]+[a-rt-z]s\b")
 # Letters that business text writes for magnitudes and pint reads as units.
 _MAGNITUDE_LETTERS: Final = frozenset(["m", "M", "k", "K", "mn", "tn"])
 # A currency word right after a unit: "300m yuan", "5k dollars".
@@ -1085,6 +1090,23 @@ def _with_unit(
                     reason=f"{figure!r}: {unit.strip()!r} before a currency is a magnitude in "
                     "business text but a unit to pint; write the magnitude as a word "
                     "('million', 'thousand', 万, 亿)",
+                )
+            if unit in _THOUSANDS_OR_UNITS or (
+                unit == "m" and _PLURAL_NEXT.match(s, unit_end) is not None
+            ):
+                # "20k users", "500K PCs", "10M people", "2m visitors": a magnitude in
+                # business text; to pint the Boltzmann constant, kelvin, molar, meters.
+                stop = unit_end
+                figure = text[start:stop]
+                return Mention(
+                    text=figure,
+                    start=start,
+                    end=stop,
+                    kind=MentionKind.NUMBER,
+                    bound=bound,
+                    reason=f"{figure!r}: {unit!r} after a number is a thousand or a million in "
+                    f"business text but {unit_name(reading.quantity._units)} to pint; write the "
+                    "magnitude as a word ('20 thousand', '10 million') or the unit in full",
                 )
             if "a" <= unit[-1].lower() <= "z" and _BARE_POWER.match(s, unit_end):
                 # "5 km2": not 5 km; the parser refuses the power written as a digit.
