@@ -605,6 +605,37 @@ def test_meters_stay_meters(text: str, figure: str) -> None:
     assert m.quantity == parse_quantity(figure)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "reason"),
+    [
+        ("on 2/23/2023", "2/23/2023", MentionKind.DATE, "order aipark cannot tell"),
+        ("1/3 of the land", "1/3", MentionKind.NUMBER, "is a fraction"),
+        ("1.000.000 EUR", "1.000.000", MentionKind.NUMBER, "write '1,000,000'"),
+    ],
+)
+def test_numbers_the_parser_would_misread_are_unreadable(
+    text: str, figure: str, kind: MentionKind, reason: str
+) -> None:
+    """Before: the numbers 2, 1 and 1.0."""
+    m = only(text)
+    assert (m.text, m.kind) == (figure, kind)
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "counts"),
+    [("the 14th Five-Year Plan", "14th", 14, "five"), ("the 1st phase", "1st", 1, "phase")],
+)
+def test_ordinal_suffixes(text: str, figure: str, value: int, counts: str) -> None:
+    """Before, "14th" was 14 thou (thousandths of an inch)."""
+    m = only(text)
+    assert (m.text, m.kind, m.counts) == (figure, MentionKind.ORDINAL, counts)
+    assert m.quantity is not None
+    assert m.quantity.magnitude == value
+
+
 def test_yuan_after_renminbi_is_the_yuan() -> None:
     assert only("人民幣120億元").quantity == parse_quantity("1.2e10 CNY")
 

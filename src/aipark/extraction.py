@@ -371,6 +371,54 @@ _COMPUTE_CONTEXT = re.compile(
     r"|(?<=[运運])算|(?<=[计計])算能力)"
 )
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def _odd_number(text: str, s: str, start: int, end: int, digits: str, c: str) -> Mention | None:
+    """Numbers written in ways the parser would misread: "2/23/2023", "1/3", "1.000.000", "14th"."""
+    if c == "/" and (slashed := _SLASHED.match(s, start)) is not None:
+        stop = slashed.end()
+        figure = text[start:stop]
+        date = slashed["third"] is not None
+        return Mention(
+            text=figure,
+            start=start,
+            end=stop,
+            kind=MentionKind.DATE if date else MentionKind.NUMBER,
+            reason=f"{figure!r} writes the day and the month in an order aipark cannot tell: "
+            "write the date as YYYY-MM-DD"
+            if date
+            else f"{figure!r} is a fraction: write it as a decimal number or a percentage",
+        )
+    if c == "." and (grouped := _DOT_GROUPS.match(s, start)) is not None:
+        stop = grouped.end()
+        figure = text[start:stop]
+        return Mention(
+            text=figure,
+            start=start,
+            end=stop,
+            kind=MentionKind.NUMBER,
+            reason=f"{figure!r} separates thousands with dots: write {figure.replace('.', ',')!r}",
+        )
+    if digits.isdigit() and (suffix := _ORDINAL_SUFFIX.match(s, end)) is not None:
+        stop = suffix.end()
+        noun = _NEXT_WORD.match(text, stop)
+        return Mention(
+            text=text[start:stop],
+            start=start,
+            end=stop,
+            kind=MentionKind.ORDINAL,
+            quantity=_count(int(digits)),
+            counts=noun[1].lower() if noun else None,
+        )
+    return None
+
+
+# "2/23/2023" (a date whose order of day and month cannot be told) or "1/3".
+_SLASHED: Final = re.compile(r"[0-9]{1,4}/[0-9]{1,4}(?:/(?P<third>[0-9]{1,4}))?(?![0-9A-Za-z/])")
+# "1.000.000": thousands separated by dots (two groups or more, so no decimal point).
+_DOT_GROUPS: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])")
+# "14th", "1st", "2nd", "3rd": an ordinal, not 14 thou or 1 stere.
+_ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _POWER = re.compile(r"\^[+-]?[0-9]+")  # "10^15": a power, which the parser does not read
 _NAMES = re.compile(r"[0-9]+[GD](?![A-Za-z])")  # 5G, 3D: names, not figures
 # Full-width digits and signs read as ASCII; the mapping keeps every offset.
@@ -599,6 +647,10 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
         and _NAMES.match(s, m.start("digits"))
     ):
         return None  # 5G, 3D: names, not figures
+    if digits and (c := s[end : end + 1]) in ("/", ".", "s", "n", "r", "t", "S", "N", "R", "T"):
+        odd = _odd_number(text, s, start, end, digits, c)
+        if odd is not None:
+            return odd
     if digits and s[end : end + 1] == "^" and (power := _POWER.match(s, end)) is not None:
         stop = power.end()
         return Mention(
