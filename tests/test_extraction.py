@@ -636,6 +636,62 @@ def test_ordinal_suffixes(text: str, figure: str, value: int, counts: str) -> No
     assert m.quantity.magnitude == value
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "bound"),
+    [
+        ("近三年来，", "三年", "3 year", Bound.ABOUT),
+        ("3年内建成", "3年", "3 year", None),
+        ("1.5年", "1.5年", "1.5 year", None),
+    ],
+)
+def test_a_number_of_years_is_a_duration(
+    text: str, figure: str, value: str, bound: Bound | None
+) -> None:
+    m = only(text)
+    assert (m.text, m.kind, m.bound) == (figure, MentionKind.OTHER, bound)
+    assert m.quantity == parse_quantity(value)
+
+
+def test_a_short_year_or_a_duration_is_unreadable() -> None:
+    """ "23年实现营收" is 2023 to most readers; "20年前" 20 years ago: digits cannot tell."""
+    m = extract("23年实现营收85亿元。")[0]
+    assert (m.text, m.kind, m.quantity) == ("23年", MentionKind.YEAR, None)
+    assert m.reason is not None
+    assert "a year written short" in m.reason
+    assert only("二十年来").quantity == parse_quantity("20 year")
+
+
+def test_a_year_of_the_minguo_calendar() -> None:
+    m = only("預計於民國115年完成")
+    assert (m.text, m.kind, m.year) == ("民國115年", MentionKind.YEAR, 2026)
+    bare = only("预计115年完成")
+    assert (bare.text, bare.year) == ("115年", None)
+    assert bare.reason is not None
+    assert "Minguo calendar" in bare.reason
+
+
+@pytest.mark.parametrize("text", ["二十年代", "三年级"])
+def test_years_that_are_no_duration(text: str) -> None:
+    assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reason"),
+    [
+        ("电力容量为20兆瓦，", "20兆瓦", "兆 is 10^12 in Taiwan and 10^6 (mega) elsewhere"),
+        ("5兆元的投资", "5兆元", "兆 is 10^12 in Taiwan"),
+        ("年用电量约1.5亿度。", "1.5亿度", "度 is a kilowatt-hour of electricity and a degree"),
+    ],
+)
+def test_chinese_units_that_read_two_ways(text: str, figure: str, reason: str) -> None:
+    """Before: counts of 兆瓦, 兆元 and 度."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+
+
 def test_yuan_after_renminbi_is_the_yuan() -> None:
     assert only("人民幣120億元").quantity == parse_quantity("1.2e10 CNY")
 

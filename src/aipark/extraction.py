@@ -1199,7 +1199,7 @@ def _with_unit(
                 reason=refused.reason,
             )
     if "\u3400" <= s[end : end + 1] <= "\u9fff" and (
-        misread := _refused_after(text, s, start, end, head)
+        misread := _refused_after(text, s, start, end, head, chinese=chinese)
     ):
         return misread
     reading = _read(head.strip())
@@ -1235,7 +1235,9 @@ def _with_unit(
     )
 
 
-def _refused_after(text: str, s: str, start: int, end: int, head: str) -> Mention | None:
+def _refused_after(
+    text: str, s: str, start: int, end: int, head: str, *, chinese: bool
+) -> Mention | None:
     """What two words would misread: "50亿港元" is no count of 港元, "3千家" none of 千家."""
     foreign = _FOREIGN_CURRENCY.match(s, end)
     if foreign is not None:
@@ -1250,6 +1252,26 @@ def _refused_after(text: str, s: str, start: int, end: int, head: str) -> Mentio
             f"{_spellings.FOREIGN_CURRENCY_NAMES[name]} ({name}): convert the amount to CNY, "
             "USD or EUR first",
         )
+    c = s[end]
+    if c == "年" and s[end + 1 : end + 2] not in _NOT_A_YEAR and head.replace(".", "").isdigit():
+        return _years(text, s, start, end, head, chinese=chinese)
+    if c in ("兆", "度"):
+        # "20兆瓦": 兆 is mega and 10^12; "1.5亿度": 度 is a kWh of electricity and a degree.
+        stop = end + 1
+        if c == "兆":  # with the unit it multiplies: 兆瓦, 兆元, 兆瓦时
+            unit = _CJK_WORD.match(s, stop).group()  # type: ignore[union-attr]
+            stop += len(unit.rstrip(_CN_NOUN_STOP))
+        figure = text[start:stop]
+        return Mention(
+            text=figure,
+            start=start,
+            end=stop,
+            kind=_kind_of_text(figure),
+            reason=_read(head + s[end:stop]).reason
+            if c == "兆"
+            else f"{figure!r}: 度 is a kilowatt-hour of electricity and a degree of angle or "
+            "temperature; write 千瓦时, kWh or ℃",
+        )
     if head[-1:].isdigit() and s[end] in "百千" and not s.startswith("百分之", end):
         # Not 十 ("5十字路口" is five crossroads), nor 百分之, which starts a percentage.
         stop = end + 1
@@ -1262,6 +1284,50 @@ def _refused_after(text: str, s: str, start: int, end: int, head: str) -> Mentio
             f"'{head}{s[end]}' only before 万 or 亿 ('5千万'); write the number in digits",
         )
     return None
+
+
+def _years(text: str, s: str, start: int, end: int, head: str, *, chinese: bool) -> Mention:
+    """A number of 年: a duration ("近三年", "3年内"), or a year of the Minguo calendar after 民國.
+
+    Digits from 10 to 99 are also how sources shorten a year ("23年" for 2023), and
+    from 100 how Taiwanese sources write one (115年 for 民國115年, 2026): unreadable.
+    """
+    stop = end + 1
+    n = float(head)
+    if s[max(0, start - 2) : start] in ("民國", "民国") and n.is_integer():
+        return Mention(
+            text=text[start - 2 : stop],
+            start=start - 2,
+            end=stop,
+            kind=MentionKind.YEAR,
+            year=int(n) + 1911,  # 民國1年 is 1912
+        )
+    figure = text[start:stop]
+    if n >= 100:
+        return Mention(
+            text=figure,
+            start=start,
+            end=stop,
+            kind=MentionKind.YEAR,
+            reason=f"{figure!r} is a year of the Minguo calendar (民國115年 is 2026) or a "
+            "duration: write the year in full",
+        )
+    if n >= 10 and n.is_integer() and not chinese:
+        return Mention(
+            text=figure,
+            start=start,
+            end=stop,
+            kind=MentionKind.YEAR,
+            reason=f"{figure!r} is a year written short (23年 for 2023) or a duration: write "
+            "the year in full, or the duration in Chinese numerals (二十年)",
+        )
+    return _finish(text, start, stop, _read(f"{head} year"), _bound_before(s, start))
+
+
+# After N年, the characters that make it no year or duration: 年代 (a decade), 年级
+# (a school year), 年度, 年底, 年初, 年末, 年中.
+_NOT_A_YEAR: Final = frozenset("代级級度底初末中")
+_CJK_WORD: Final = re.compile(r"[\u3400-\u9fff]{0,2}")
 
 
 _FOREIGN_CURRENCY: Final = re.compile(
