@@ -27,7 +27,7 @@ from aipark.units import FLOPS_DIMENSION, read_figure
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extraction_corpus import CORPUS, HELD_OUT, score  # noqa: E402
+from extraction_corpus import CORPUS, HELD_OUT, HELD_OUT_2, score  # noqa: E402
 
 ARTICLE = ROOT.parent / "shared" / "reference" / "source-article-2023-02-27.txt"
 
@@ -102,7 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     args = parser.parse_args(argv)
     rounds = 3 if args.quick else 30
-    for name, corpus in (("annotated sentences", CORPUS), ("held-out sentences", HELD_OUT)):
+    for name, corpus in (
+        ("annotated sentences", CORPUS),
+        ("held-out sentences", HELD_OUT),
+        ("held-out sentences, second set", HELD_OUT_2),
+    ):
         recall, precision, misses = score(corpus)
         figures = sum(len(f) for _, f in corpus)
         print(
