@@ -974,6 +974,7 @@ def _could_be_unit(text: str) -> bool:
 # Letters right after the digits that business text writes for magnitudes ("20k",
 # "500K", "10M") and pint reads as units no article means (the Boltzmann
 # constant, molar) or as kelvin; "m" is a meter unless a plural noun follows.
+_LETTER_MEANS: Final = {"k": "a thousand", "K": "a thousand", "M": "a million", "m": "a million"}
 _THOUSANDS_OR_UNITS: Final = frozenset(["k", "K", "M"])
 _PLURAL_NEXT: Final = re.compile(r" [A-Za-z]+[a-rt-z]s\b")
 # Letters that business text writes for magnitudes and pint reads as units.
@@ -1156,9 +1157,9 @@ def _with_unit(
                     end=stop,
                     kind=MentionKind.NUMBER,
                     bound=bound,
-                    reason=f"{figure!r}: {unit!r} after a number is a thousand or a million in "
-                    f"business text but {unit_name(reading.quantity._units)} to pint; write the "
-                    "magnitude as a word ('20 thousand', '10 million') or the unit in full",
+                    reason=f"{figure!r}: {unit!r} after a number is {_LETTER_MEANS[unit]} in "
+                    f"business text but {unit_name(reading.quantity._units)} to pint; write "
+                    f"'{head} {_LETTER_MEANS[unit].split()[1]}' or the unit in full",
                 )
             if "a" <= unit[-1].lower() <= "z" and _BARE_POWER.match(s, unit_end):
                 # "5 km2": not 5 km; the parser refuses the power written as a digit.
