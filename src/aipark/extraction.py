@@ -414,7 +414,7 @@ def _odd_number(text: str, s: str, start: int, end: int, digits: str, c: str) ->
 
 
 # "2/23/2023" (a date whose order of day and month cannot be told) or "1/3".
-_SLASHED: Final = re.compile(r"[0-9]{1,4}/[0-9]{1,4}(?:/(?P<third>[0-9]{1,4}))?(?![0-9A-Za-z/])")
+_SLASHED: Final = re.compile(r"[0-9]+/[0-9]+(?:/(?P<third>[0-9]+))?(?![0-9A-Za-z/])")
 # "1.000.000": thousands separated by dots (two groups or more, so no decimal point).
 _DOT_GROUPS: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])")
 # "14th", "1st", "2nd", "3rd": an ordinal, not 14 thou or 1 stere.
