@@ -26,6 +26,16 @@ def only(text: str) -> Mention:
     return found[0]
 
 
+def only_unreadable(text: str, figure: str, reason: str) -> Mention:
+    """The one mention in ``text``: ``figure``, unread, with a reason that says ``reason``."""
+    m = only(text)
+    assert m.text == figure
+    assert m.quantity is None
+    assert m.reason is not None
+    assert reason in m.reason
+    return m
+
+
 def test_a_figure_with_its_unit_span_and_reading() -> None:
     """The span is the figure as printed; the reading comes from aipark's parser."""
     text = "The new zone covers 1,250 mu along the coast."
@@ -362,11 +372,7 @@ def test_powers_the_parser_refuses_are_unreadable_never_a_smaller_figure(
     text: str, figure: str, reason: str
 ) -> None:
     """Before, "5 km2" was 5 km, "10^15 FLOP per second" was 15 FLOPS."""
-    m = only(text)
-    assert m.text == figure
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    only_unreadable(text, figure, reason)
 
 
 @pytest.mark.parametrize(
@@ -420,11 +426,7 @@ def test_spellings_chinese_and_business_sources_print(
 )
 def test_figures_that_read_two_ways_are_unreadable(text: str, figure: str, reason: str) -> None:
     """Before: 12.5亿 counting 亿次, 8.69 USD and 17 were read, each far from the figure."""
-    m = only(text)
-    assert m.text == figure
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    only_unreadable(text, figure, reason)
 
 
 @pytest.mark.parametrize(
@@ -533,11 +535,7 @@ def test_money_in_currencies_aipark_does_not_define_is_unreadable(
     text: str, figure: str, reason: str
 ) -> None:
     """Before, "新台幣120億元" was 12 billion CNY and "50亿港元" a count of 港元."""
-    m = only(text)
-    assert m.text == figure
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    only_unreadable(text, figure, reason)
 
 
 @pytest.mark.parametrize(
@@ -554,11 +552,7 @@ def test_money_with_a_letter_for_its_magnitude_is_unreadable(
     text: str, figure: str, reason: str
 ) -> None:
     """Before: 300 USD, 40 EUR, 300 USD, 300 meters and 5 Boltzmann constants."""
-    m = only(text)
-    assert (m.text, m.kind) == (figure, MentionKind.MONEY)
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    assert only_unreadable(text, figure, reason).kind is MentionKind.MONEY
 
 
 @pytest.mark.parametrize(
@@ -591,11 +585,7 @@ def test_letters_for_thousands_and_millions_are_unreadable(
     text: str, figure: str, unit: str
 ) -> None:
     """Before, "20k users" was 20 Boltzmann constants and "10M people" 10 molar."""
-    m = only(text)
-    assert m.text == figure
-    assert m.quantity is None
-    assert m.reason is not None
-    assert f"business text but {unit} to pint" in m.reason
+    only_unreadable(text, figure, f"business text but {unit} to pint")
 
 
 @pytest.mark.parametrize(("text", "figure"), [("5m tall", "5m"), ("a 100m sprint", "100m")])
@@ -617,11 +607,7 @@ def test_numbers_the_parser_would_misread_are_unreadable(
     text: str, figure: str, kind: MentionKind, reason: str
 ) -> None:
     """Before: the numbers 2, 1 and 1.0."""
-    m = only(text)
-    assert (m.text, m.kind) == (figure, kind)
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    assert only_unreadable(text, figure, reason).kind is kind
 
 
 @pytest.mark.parametrize(
@@ -685,11 +671,7 @@ def test_years_that_are_no_duration(text: str) -> None:
 )
 def test_chinese_units_that_read_two_ways(text: str, figure: str, reason: str) -> None:
     """Before: counts of 兆瓦, 兆元 and 度."""
-    m = only(text)
-    assert m.text == figure
-    assert m.quantity is None
-    assert m.reason is not None
-    assert reason in m.reason
+    only_unreadable(text, figure, reason)
 
 
 def test_yuan_after_renminbi_is_the_yuan() -> None:

@@ -379,12 +379,12 @@ def _odd_number(text: str, s: str, start: int, end: int, digits: str, c: str) ->
         stop = slashed.end()
         figure = text[start:stop]
         date = slashed["third"] is not None
-        return Mention(
-            text=figure,
-            start=start,
-            end=stop,
-            kind=MentionKind.DATE if date else MentionKind.NUMBER,
-            reason=f"{figure!r} writes the day and the month in an order aipark cannot tell: "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.DATE if date else MentionKind.NUMBER,
+            f"{figure!r} writes the day and the month in an order aipark cannot tell: "
             "write the date as YYYY-MM-DD"
             if date
             else f"{figure!r} is a fraction: write it as a decimal number or a percentage",
@@ -392,12 +392,12 @@ def _odd_number(text: str, s: str, start: int, end: int, digits: str, c: str) ->
     if c == "." and (grouped := _DOT_GROUPS.match(s, start)) is not None:
         stop = grouped.end()
         figure = text[start:stop]
-        return Mention(
-            text=figure,
-            start=start,
-            end=stop,
-            kind=MentionKind.NUMBER,
-            reason=f"{figure!r} separates thousands with dots: write {figure.replace('.', ',')!r}",
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.NUMBER,
+            f"{figure!r} separates thousands with dots: write {figure.replace('.', ',')!r}",
         )
     if digits.isdigit() and (suffix := _ORDINAL_SUFFIX.match(s, end)) is not None:
         stop = suffix.end()
@@ -560,6 +560,25 @@ def _cnpct(text: str, s: str, m: re.Match[str]) -> Mention | None:
     return _finish(text, m.start(), m.end(), reading, _bound_before(s, m.start()), ratio=True)
 
 
+def _unreadable(
+    text: str,
+    start: int,
+    end: int,
+    kind: MentionKind,
+    reason: str | None,
+    bound: Bound | None = None,
+) -> Mention:
+    """A figure aipark cannot read, with the reason: returned, never dropped, never guessed."""
+    return Mention(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        bound=bound,
+        reason=reason or f"{text[start:end]!r} cannot be read",
+    )
+
+
 def _date(
     text: str, m: re.Match[str], year: str | None, month: str, day: str | None
 ) -> Mention | None:
@@ -653,12 +672,12 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
             return odd
     if digits and s[end : end + 1] == "^" and (power := _POWER.match(s, end)) is not None:
         stop = power.end()
-        return Mention(
-            text=text[start:stop],
-            start=start,
-            end=stop,
-            kind=MentionKind.NUMBER,
-            reason=f"{text[start:stop]!r} is a power written with '^', which aipark does not "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.NUMBER,
+            f"{text[start:stop]!r} is a power written with '^', which aipark does not "
             "read: write the number (e.g. '1e15' for 10^15)",
         )
     magnitude = more = ""
@@ -675,12 +694,12 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
             # "12.5亿亿次": not 12.5亿 counting 亿次; the parser refuses two magnitude words.
             while s[end : end + 1] in _CN_MAGNITUDE_SET:
                 end += 1
-            return Mention(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=MentionKind.NUMBER,
-                reason=_read(s[start:end]).reason,
+            return _unreadable(
+                text,
+                start,
+                end,
+                MentionKind.NUMBER,
+                _read(s[start:end]).reason,
             )
     p = s[start - 1] if start else ""
     bound = _bound_before(s, start) if p in _BOUND_LAST or p.isspace() else None
@@ -866,7 +885,7 @@ def _range(text: str, s: str, m: re.Match[str], start: int, end: int) -> Mention
     reason = _read(s[m.start() : end]).reason
     if reason is None or "range" not in reason:
         reason = f"{text[start:end]!r} is a range: aipark reads one figure, not a span of two"
-    return Mention(text=text[start:end], start=start, end=end, kind=kind, reason=reason)
+    return _unreadable(text, start, end, kind, reason)
 
 
 def _unit_text(s: str, end: int) -> tuple[str, ...]:
@@ -1094,14 +1113,14 @@ def _with_unit(
             # "$8.69B", "a 17B deal": billions in the news, bytes to pint; never a guess.
             stop = after.end("w1")
             figure = text[start:stop]
-            return Mention(
-                text=figure,
-                start=start,
-                end=stop,
-                kind=_kind_of_text(head),
-                bound=bound,
-                reason=f"{figure!r}: 'B' after a number is a billion in business news and a "
+            return _unreadable(
+                text,
+                start,
+                stop,
+                _kind_of_text(head),
+                f"{figure!r}: 'B' after a number is a billion in business news and a "
                 "byte to pint; write 'billion' or 'byte'",
+                bound=bound,
             )
         units = _units_of(after)
         if (
@@ -1115,14 +1134,14 @@ def _with_unit(
             if w1.lower() == "per" and after["w2"] and not after["w3"]:
                 stop = after.end("w2")
             figure = text[start:stop]
-            return Mention(
-                text=figure,
-                start=start,
-                end=stop,
-                kind=MentionKind.MONEY,
-                bound=bound,
-                reason=_read(head + s[end:stop]).reason
+            return _unreadable(
+                text,
+                start,
+                stop,
+                MentionKind.MONEY,
+                _read(head + s[end:stop]).reason
                 or f"{figure!r}: a currency sign and a unit in one figure",
+                bound=bound,
             )
     for unit in units:
         reading = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
@@ -1134,15 +1153,15 @@ def _with_unit(
                 # "300m yuan", "5k dollars": a magnitude to business text, a meter to pint.
                 stop = currency.end()
                 figure = text[start:stop]
-                return Mention(
-                    text=figure,
-                    start=start,
-                    end=stop,
-                    kind=MentionKind.MONEY,
-                    bound=bound,
-                    reason=f"{figure!r}: {unit.strip()!r} before a currency is a magnitude in "
+                return _unreadable(
+                    text,
+                    start,
+                    stop,
+                    MentionKind.MONEY,
+                    f"{figure!r}: {unit.strip()!r} before a currency is a magnitude in "
                     "business text but a unit to pint; write the magnitude as a word "
                     "('million', 'thousand', 万, 亿)",
+                    bound=bound,
                 )
             if unit in _THOUSANDS_OR_UNITS or (
                 unit == "m" and _PLURAL_NEXT.match(s, unit_end) is not None
@@ -1151,26 +1170,26 @@ def _with_unit(
                 # business text; to pint the Boltzmann constant, kelvin, molar, meters.
                 stop = unit_end
                 figure = text[start:stop]
-                return Mention(
-                    text=figure,
-                    start=start,
-                    end=stop,
-                    kind=MentionKind.NUMBER,
-                    bound=bound,
-                    reason=f"{figure!r}: {unit!r} after a number is {_LETTER_MEANS[unit]} in "
+                return _unreadable(
+                    text,
+                    start,
+                    stop,
+                    MentionKind.NUMBER,
+                    f"{figure!r}: {unit!r} after a number is {_LETTER_MEANS[unit]} in "
                     f"business text but {unit_name(reading.quantity._units)} to pint; write "
                     f"'{head} {_LETTER_MEANS[unit].split()[1]}' or the unit in full",
+                    bound=bound,
                 )
             if "a" <= unit[-1].lower() <= "z" and _BARE_POWER.match(s, unit_end):
                 # "5 km2": not 5 km; the parser refuses the power written as a digit.
                 stop = unit_end + 1
-                return Mention(
-                    text=text[start:stop],
-                    start=start,
-                    end=stop,
-                    kind=_kind_of_text(head + unit),
+                return _unreadable(
+                    text,
+                    start,
+                    stop,
+                    _kind_of_text(head + unit),
+                    _read(head + unit + s[unit_end]).reason,
                     bound=bound,
-                    reason=_read(head + unit + s[unit_end]).reason,
                 )
             precise = _precision_after(s, unit_end)
             if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
@@ -1191,13 +1210,13 @@ def _with_unit(
         refused = _read(head + (" " + unit[1:] if unit[:1] == "-" else unit))
         if refused.reason is not None:
             stop = end + len(unit)
-            return Mention(
-                text=text[start:stop],
-                start=start,
-                end=stop,
-                kind=_kind_of_text(head + unit),
+            return _unreadable(
+                text,
+                start,
+                stop,
+                _kind_of_text(head + unit),
+                refused.reason,
                 bound=bound,
-                reason=refused.reason,
             )
     if "\u3400" <= s[end : end + 1] <= "\u9fff" and (
         misread := _refused_after(text, s, start, end, head, chinese=chinese)
@@ -1206,13 +1225,13 @@ def _with_unit(
     reading = _read(head.strip())
     q = reading.quantity
     if q is None:
-        return Mention(
-            text=text[start:end],
-            start=start,
-            end=end,
-            kind=_kind_of_text(head),
+        return _unreadable(
+            text,
+            start,
+            end,
+            _kind_of_text(head),
+            reading.reason,
             bound=bound,
-            reason=reading.reason,
         )
     bound = bound or reading.bound
     if not head[:1].isdigit():  # a currency sign: money, whatever follows
@@ -1244,12 +1263,12 @@ def _refused_after(
     if foreign is not None:
         name = foreign.group()
         stop = foreign.end()
-        return Mention(
-            text=text[start:stop],
-            start=start,
-            end=stop,
-            kind=MentionKind.MONEY,
-            reason=f"{text[start:stop]!r}: aipark defines no "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.MONEY,
+            f"{text[start:stop]!r}: aipark defines no "
             f"{_spellings.FOREIGN_CURRENCY_NAMES[name]} ({name}): convert the amount to CNY, "
             "USD or EUR first",
         )
@@ -1263,12 +1282,12 @@ def _refused_after(
             unit = _CJK_WORD.match(s, stop).group()  # type: ignore[union-attr]
             stop += len(unit.rstrip(_CN_NOUN_STOP))
         figure = text[start:stop]
-        return Mention(
-            text=figure,
-            start=start,
-            end=stop,
-            kind=_kind_of_text(figure),
-            reason=_read(head + s[end:stop]).reason
+        return _unreadable(
+            text,
+            start,
+            stop,
+            _kind_of_text(figure),
+            _read(head + s[end:stop]).reason
             if c == "兆"
             else f"{figure!r}: 度 is a kilowatt-hour of electricity and a degree of angle or "
             "temperature; write 千瓦时, kWh or ℃",
@@ -1276,12 +1295,12 @@ def _refused_after(
     if head[-1:].isdigit() and s[end] in "百千" and not s.startswith("百分之", end):
         # Not 十 ("5十字路口" is five crossroads), nor 百分之, which starts a percentage.
         stop = end + 1
-        return Mention(
-            text=text[start:stop],
-            start=start,
-            end=stop,
-            kind=MentionKind.NUMBER,
-            reason=f"{text[start:stop]!r} mixes digits and a Chinese numeral: aipark reads "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.NUMBER,
+            f"{text[start:stop]!r} mixes digits and a Chinese numeral: aipark reads "
             f"'{head}{s[end]}' only before 万 or 亿 ('5千万'); write the number in digits",
         )
     return None
@@ -1305,21 +1324,21 @@ def _years(text: str, s: str, start: int, end: int, head: str, *, chinese: bool)
         )
     figure = text[start:stop]
     if n >= 100:
-        return Mention(
-            text=figure,
-            start=start,
-            end=stop,
-            kind=MentionKind.YEAR,
-            reason=f"{figure!r} is a year of the Minguo calendar (民國115年 is 2026) or a "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.YEAR,
+            f"{figure!r} is a year of the Minguo calendar (民國115年 is 2026) or a "
             "duration: write the year in full",
         )
     if n >= 10 and n.is_integer() and not chinese:
-        return Mention(
-            text=figure,
-            start=start,
-            end=stop,
-            kind=MentionKind.YEAR,
-            reason=f"{figure!r} is a year written short (23年 for 2023) or a duration: write "
+        return _unreadable(
+            text,
+            start,
+            stop,
+            MentionKind.YEAR,
+            f"{figure!r} is a year written short (23年 for 2023) or a duration: write "
             "the year in full, or the duration in Chinese numerals (二十年)",
         )
     return _finish(text, start, stop, _read(f"{head} year"), _bound_before(s, start))
@@ -1352,12 +1371,12 @@ def _bound_after(
     figure = text[start:finish]
     after = _BOUND_OF[_spellings.BOUND_SUFFIXES[text[stop:finish]]]
     if bound is not None and bound is not after:
-        return Mention(
-            text=figure,
-            start=start,
-            end=finish,
-            kind=MentionKind.COUNT if stop > end else MentionKind.NUMBER,
-            reason=f"{figure!r} bounds the figure twice ({bound.value} and {after.value})",
+        return _unreadable(
+            text,
+            start,
+            finish,
+            MentionKind.COUNT if stop > end else MentionKind.NUMBER,
+            f"{figure!r} bounds the figure twice ({bound.value} and {after.value})",
         )
     if stop == end:
         return _finish(text, start, finish, reading, after)
@@ -1422,22 +1441,22 @@ def _finish(
         if before is not None:
             name = before.group().rstrip("约約大近逾超过過 ")
             figure = text[before.start() : end]
-            return Mention(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind=kind,
-                reason=f"{figure!r}: 元 here is the {_spellings.FOREIGN_CURRENCY_NAMES[name]}, "
+            return _unreadable(
+                text,
+                start,
+                end,
+                kind,
+                f"{figure!r}: 元 here is the {_spellings.FOREIGN_CURRENCY_NAMES[name]}, "
                 "which aipark does not define: convert the amount to CNY, USD or EUR first",
             )
     if bound is not None and reading.bound is not None and bound is not reading.bound:
         figure = text[start:end]  # "超过20%以上": refused, as the parser does
-        return Mention(
-            text=figure,
-            start=start,
-            end=end,
-            kind=kind,
-            reason=f"{figure!r} bounds the figure twice ({bound.value} and {reading.bound.value})",
+        return _unreadable(
+            text,
+            start,
+            end,
+            kind,
+            f"{figure!r} bounds the figure twice ({bound.value} and {reading.bound.value})",
         )
     return Mention(
         text=text[start:end],
