@@ -161,3 +161,13 @@ def test_enums_by_value() -> None:
     for bad in (True, "1", 3):
         with pytest.raises(aipark.ValidationError, match=r"expected one of \[1, 2\]"):
             converter.structure(bad, Level)
+
+
+def test_a_term_written_as_text_is_checked_with_validators_off() -> None:
+    """Found by the test above at the lowest dependency versions: with attrs' validators
+    switched off, an empty term written as text ("") was built unchecked on that path."""
+    data = aipark.to_dict(aipark.QINGDAO)
+    data["application_domains"] = ["smart homes", ""]
+    expected = (("application_domains[1]", "must not be empty"),)
+    assert outcome(data, aipark.Park) == ("error", expected)
+    assert field_by_field(data, aipark.Park) == ("error", expected)

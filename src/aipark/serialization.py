@@ -128,16 +128,16 @@ def _configure_terms(converter: cattrs.Converter) -> None:
 
     def structure(data: object, cls: type) -> models.Term:
         if isinstance(data, str):
-            try:
-                return models.Term(data)
+            try:  # through the model hook, which validates even with attrs' validators off
+                term: models.Term = as_model({"name": data}, cls)
             except ValidationError as exc:  # the text is the term: no ".name" in the path
                 raise ValidationError(FieldError("", e.message) for e in exc.errors) from None
+            return term
         if not isinstance(data, Mapping):
             raise ValidationError(
                 f"expected text such as 'smart homes' or an object with a 'name', got {shown(data)}"
             )
-        term: models.Term = as_model(data, cls)
-        return term
+        return as_model(data, cls)  # type: ignore[no-any-return]
 
     def unstructure(term: models.Term) -> Any:
         if term.local_name is None and term.local_name_verified and not term.citations:
