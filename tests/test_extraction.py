@@ -26,6 +26,14 @@ def only(text: str) -> Mention:
     return found[0]
 
 
+def only_read(text: str, figure: str, kind: MentionKind, value: str) -> Mention:
+    """The one mention in ``text``: ``figure``, of ``kind``, read as the parser reads ``value``."""
+    m = only(text)
+    assert (m.text, m.kind) == (figure, kind)
+    assert m.quantity == parse_quantity(value)
+    return m
+
+
 def only_unreadable(text: str, figure: str, reason: str) -> Mention:
     """The one mention in ``text``: ``figure``, unread, with a reason that says ``reason``."""
     m = only(text)
@@ -69,9 +77,7 @@ def test_a_figure_with_its_unit_span_and_reading() -> None:
     ],
 )
 def test_quantities_in_three_scripts(text: str, figure: str, kind: MentionKind, value: str) -> None:
-    m = only(text)
-    assert (m.text, m.kind) == (figure, kind)
-    assert m.quantity == parse_quantity(value)
+    only_read(text, figure, kind, value)
 
 
 def test_compute_shorthand_where_the_text_speaks_of_compute() -> None:
@@ -352,9 +358,7 @@ def test_units_with_powers_and_operators_are_read_whole(
     text: str, figure: str, kind: MentionKind, value: str
 ) -> None:
     """Before, "5 km²" was a count of 5 and "2.5e9 USD" 2.5 elementary charges."""
-    m = only(text)
-    assert (m.text, m.kind) == (figure, kind)
-    assert m.quantity == parse_quantity(value)
+    only_read(text, figure, kind, value)
 
 
 @pytest.mark.parametrize(
@@ -411,9 +415,7 @@ def test_spellings_chinese_and_business_sources_print(
     text: str, figure: str, kind: MentionKind, value: str, bound: Bound | None
 ) -> None:
     """Before: 超千亿元 and 百億元 were missed, 低于 was no bound, "10PB" was the number 10."""
-    m = only(text)
-    assert (m.text, m.kind, m.bound) == (figure, kind, bound)
-    assert m.quantity == parse_quantity(value)
+    assert only_read(text, figure, kind, value).bound is bound
 
 
 @pytest.mark.parametrize(
@@ -495,9 +497,7 @@ def test_bounds_around_percentages_and_english_comparatives(
     ],
 )
 def test_chinese_power_and_energy_units(text: str, figure: str, value: str) -> None:
-    m = only(text)
-    assert (m.text, m.kind) == (figure, MentionKind.OTHER)
-    assert m.quantity == parse_quantity(value)
+    only_read(text, figure, MentionKind.OTHER, value)
 
 
 @pytest.mark.parametrize(
@@ -515,9 +515,7 @@ def test_digits_with_a_compound_magnitude(
     text: str, figure: str, kind: MentionKind, value: str
 ) -> None:
     """Before, "5千亿元" was a count of 5 (counting 千亿元), "1千万元" one of 1."""
-    m = only(text)
-    assert (m.text, m.kind) == (figure, kind)
-    assert m.quantity == parse_quantity(value)
+    only_read(text, figure, kind, value)
 
 
 @pytest.mark.parametrize(
@@ -633,9 +631,7 @@ def test_ordinal_suffixes(text: str, figure: str, value: int, counts: str) -> No
 def test_a_number_of_years_is_a_duration(
     text: str, figure: str, value: str, bound: Bound | None
 ) -> None:
-    m = only(text)
-    assert (m.text, m.kind, m.bound) == (figure, MentionKind.OTHER, bound)
-    assert m.quantity == parse_quantity(value)
+    assert only_read(text, figure, MentionKind.OTHER, value).bound is bound
 
 
 def test_a_short_year_or_a_duration_is_unreadable() -> None:

@@ -718,16 +718,6 @@ def _number(text: str, s: str, m: re.Match[str]) -> Mention | None:
     return _with_unit(text, s, start, end, head, bound, after, word=bool(en))
 
 
-def _en_magnitude_after(s: str, end: int) -> re.Match[str] | None:
-    """:data:`_EN_MAGNITUDE_AFTER` at ``end``, tried only when the next letter can start it."""
-    c = s[end : end + 1]
-    if c.isspace():
-        c = s[end + 1 : end + 2]
-    if not c or c not in _EN_MAGNITUDE_FIRST:
-        return None
-    return _EN_MAGNITUDE_AFTER.match(s, end)
-
-
 def _cn_after(s: str, end: int) -> re.Match[str] | None:
     """:data:`_CN_AFTER` at ``end``, tried only when it can match more than nothing."""
     if end < len(s) and s[end] in _CN_AFTER_FIRST:
@@ -1094,9 +1084,7 @@ def _with_unit(
         if after["pct"] is not None:
             stop = after.end()
             reading = _read(f"{head} percent")
-            if s[stop : stop + 1] in _BOUND_SUFFIX_FIRST and (
-                suffix := _BOUND_SUFFIX.match(s, stop)
-            ):  # "20%以上"
+            if (suffix := _bound_suffix_after(s, stop)) is not None:  # "20%以上"
                 reading, stop = _read(f"{head} percent{suffix.group()}"), suffix.end()
             return _finish(text, start, stop, reading, bound, ratio=True)
         if after["short"] is not None:
@@ -1195,11 +1183,7 @@ def _with_unit(
             if precise is not None and _kind(reading.quantity) is MentionKind.COMPUTE:
                 reading = _read(head + unit + s[unit_end : precise.end()])
                 unit_end = precise.end()
-            suffix = (
-                _BOUND_SUFFIX.match(s, unit_end)
-                if s[unit_end : unit_end + 1] in _BOUND_SUFFIX_FIRST
-                else None
-            )
+            suffix = _bound_suffix_after(s, unit_end)
             if suffix is not None and (more := _read(head + unit + suffix.group())).bound:
                 reading, unit_end = more, suffix.end()
             return _finish(text, start, unit_end, reading, bound)
@@ -1237,7 +1221,7 @@ def _with_unit(
     if not head[:1].isdigit():  # a currency sign: money, whatever follows
         return _finish(text, start, end, reading, bound)
     stop = end + 1 if s[end : end + 1] in _CLASSIFIER_SET else end
-    if s[stop : stop + 1] in _BOUND_SUFFIX_FIRST and (suffix := _BOUND_SUFFIX.match(s, stop)):
+    if (suffix := _bound_suffix_after(s, stop)) is not None:
         return _bound_after(text, start, end, stop, suffix.end(), reading, bound)
     noun = _noun(s, end, chinese=chinese)
     if noun is None:
@@ -1404,6 +1388,13 @@ _BOUND_SUFFIX_FIRST: Final = frozenset(w[0] for w in _spellings.BOUND_SUFFIXES i
 _PRECISION_FIRST: Final = frozenset(
     "(（" + "".join(c + c.lower() + c.upper() for c in {w[0] for w in _spellings.PRECISIONS})
 )
+
+
+def _bound_suffix_after(s: str, end: int) -> re.Match[str] | None:
+    """A bound word right after a figure (以上, 以下, 左右), tried only when one can start."""
+    if s[end : end + 1] in _BOUND_SUFFIX_FIRST:
+        return _BOUND_SUFFIX.match(s, end)
+    return None
 
 
 def _precision_after(s: str, end: int) -> re.Match[str] | None:
